@@ -1,0 +1,278 @@
+"""Reference tables, loaded once from the data files beside this module and cached.
+
+Every table here is data (TOML or TSV), not code: agencies, month and weekday names, number
+words, relative day words, confusion pairs and the gazetteer. ``tests/test_data.py`` checks
+their integrity. Where each comes from is in NOTICE.md.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from checker.normalize import fold, key_ar, key_en
+
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _read_text(name: str) -> str:
+    return resources.files("checker.data").joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def load_toml(name: str) -> dict[str, Any]:
+    return tomllib.loads(_read_text(name))
+
+
+# --- agencies ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    id: str
+    tier: int
+    en: tuple[str, ...]
+    ar: tuple[str, ...]
+
+
+@cache
+def agencies() -> dict[str, Agency]:
+    out: dict[str, Agency] = {}
+    for rec in load_toml("agencies.toml")["agency"]:
+        out[rec["id"]] = Agency(rec["id"], int(rec["tier"]), tuple(rec["en"]), tuple(rec["ar"]))
+    return out
+
+
+@cache
+def agency_by_en() -> dict[str, Agency]:
+    """English form (case-folded key) -> agency."""
+    return {key_en(form): a for a in agencies().values() for form in a.en}
+
+
+@cache
+def agency_by_ar() -> dict[str, Agency]:
+    """Arabic form (normalised key, spaces and dots dropped) -> agency."""
+    return {ar_compact(form): a for a in agencies().values() for form in a.ar}
+
+
+def ar_compact(text: str) -> str:
+    """Arabic key with spaces and dots removed: أ ف ب, أ.ف.ب and أف ب compare equal."""
+    return "".join(ch for ch in key_ar(text) if ch.isalnum())
+
+
+# --- months, weekdays, relative days, numbers ----------------------------------------------------
+
+
+@cache
+def months_en() -> dict[str, int]:
+    """Case-folded English month form (with its dot, if any) -> month number."""
+    table = load_toml("months.toml")["english"]
+    return {form.casefold(): int(m) for m, forms in table.items() for form in forms}
+
+
+@cache
+def months_ar() -> dict[str, int]:
+    """Normalised Arabic Gregorian month form (all families) -> month number."""
+    out: dict[str, int] = {}
+    for family in load_toml("months.toml")["arabic"].values():
+        for m, forms in family.items():
+            for form in forms:
+                out[key_ar(form)] = int(m)
+    return out
+
+
+@cache
+def months_hijri() -> dict[str, int]:
+    table = load_toml("months.toml")["hijri"]
+    return {key_ar(form): int(m) for m, forms in table.items() for form in forms}
+
+
+@cache
+def weekdays_en() -> dict[str, int]:
+    table = load_toml("weekdays.toml")["english"]
+    return {form.casefold(): int(d) for d, forms in table.items() for form in forms}
+
+
+@cache
+def weekdays_ar() -> dict[str, int]:
+    table = load_toml("weekdays.toml")["arabic"]
+    return {key_ar(form): int(d) for d, forms in table.items() for form in forms}
+
+
+@cache
+def relative_days(lang: str) -> dict[str, int]:
+    table = load_toml("relative.toml")["english" if lang == "en" else "arabic"]
+    keyf = key_en if lang == "en" else key_ar
+    return {keyf(k): int(v) for k, v in table.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWords:
+    units: dict[str, float]
+    multipliers: dict[str, float]
+    vague: dict[str, float]
+    approx: tuple[str, ...]
+
+
+@cache
+def number_words(lang: str) -> NumberWords:
+    table = load_toml("numbers.toml")["english" if lang == "en" else "arabic"]
+    keyf = key_en if lang == "en" else key_ar
+    return NumberWords(
+        units={keyf(k): float(v) for k, v in table["units"].items()},
+        multipliers={keyf(k): float(v) for k, v in table["multipliers"].items()},
+        vague={keyf(k): float(v) for k, v in table["vague"].items()},
+        approx=tuple(keyf(w) for w in table["approx"]["words"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Confusion:
+    wrong: str
+    right: str
+    window: int
+    when: tuple[str, ...]
+    unless: tuple[str, ...]
+
+
+@cache
+def confusions() -> dict[str, Confusion]:
+    out: dict[str, Confusion] = {}
+    for rec in load_toml("confusions.toml")["pair"]:
+        out[rec["wrong"].casefold()] = Confusion(
+            rec["wrong"],
+            rec["right"],
+            int(rec.get("window", 6)),
+            tuple(key_en(w) for w in rec["when"]),
+            tuple(key_en(w) for w in rec.get("unless", [])),
+        )
+    return out
+
+
+# --- gazetteer ------------------------------------------------------------------------------------
+
+_KIND_RANK = {"country": 0, "region": 1, "admin1": 2, "city": 3, "camp": 4, "site": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    kind: str
+    country: str
+    parent: str
+    lat: float | None
+    lon: float | None
+    population: int
+    name_en: str
+    variants_en: tuple[str, ...]
+    names_ar: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    places: dict[str, Place]
+    by_en: dict[str, tuple[str, ...]]  # key_en -> ids, best first
+    by_ar: dict[str, tuple[str, ...]]  # ar_place_key -> ids, best first
+    max_words: int
+
+    def ancestors(self, place_id: str) -> list[str]:
+        """The place's parents up to its country, nearest first."""
+        out: list[str] = []
+        seen = {place_id}
+        current = self.places.get(place_id)
+        while current is not None and current.parent and current.parent not in seen:
+            out.append(current.parent)
+            seen.add(current.parent)
+            current = self.places.get(current.parent)
+        return out
+
+    def contains(self, outer: str, inner: str) -> bool:
+        return outer == inner or outer in self.ancestors(inner)
+
+    def country_name(self, code: str) -> str:
+        place = self.places.get(code)
+        return place.name_en if place else code
+
+
+def ar_place_key(text: str) -> str:
+    """Arabic gazetteer key: normalised, and without the article on the first word."""
+    key = key_ar(text)
+    return key[2:] if key.startswith("ال") and len(key) > 4 else key
+
+
+def _rank(place: Place) -> tuple[int, int]:
+    return (_KIND_RANK.get(place.kind, 5), -place.population)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    places: dict[str, Place] = {}
+    lines = _read_text("gazetteer.tsv").splitlines()
+    for line in lines:
+        if not line or line.startswith("#") or line.startswith("id\t"):
+            continue
+        cols = line.split("\t")
+        pid, kind, country, parent, lat, lon, pop, name_en, var_en, names_ar = cols
+        places[pid] = Place(
+            pid,
+            kind,
+            country,
+            parent,
+            float(lat) if lat else None,
+            float(lon) if lon else None,
+            int(pop or 0),
+            name_en,
+            tuple(var_en.split("|")) if var_en else (),
+            tuple(names_ar.split("|")) if names_ar else (),
+        )
+    by_en: dict[str, list[str]] = {}
+    by_ar: dict[str, list[str]] = {}
+    max_words = 1
+    for place in places.values():
+        for form in (place.name_en, *place.variants_en):
+            k = key_en(form)
+            if k:
+                by_en.setdefault(k, []).append(place.id)
+                max_words = max(max_words, k.count(" ") + 1)
+        for form in place.names_ar:
+            k = ar_place_key(form)
+            if k:
+                by_ar.setdefault(k, []).append(place.id)
+                max_words = max(max_words, k.count(" ") + 1)
+
+    def ordered(index: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+        return {
+            k: tuple(sorted(dict.fromkeys(ids), key=lambda i: _rank(places[i])))
+            for k, ids in index.items()
+        }
+
+    return Gazetteer(places, ordered(by_en), ordered(by_ar), min(max_words, 6))
+
+
+__all__ = [
+    "WEEKDAYS_EN",
+    "Agency",
+    "Confusion",
+    "Gazetteer",
+    "NumberWords",
+    "Place",
+    "agencies",
+    "agency_by_ar",
+    "agency_by_en",
+    "ar_compact",
+    "ar_place_key",
+    "confusions",
+    "fold",
+    "gazetteer",
+    "load_toml",
+    "months_ar",
+    "months_en",
+    "months_hijri",
+    "number_words",
+    "relative_days",
+    "weekdays_ar",
+    "weekdays_en",
+]

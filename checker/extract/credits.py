@@ -1,0 +1,377 @@
+"""Photo credits: where the credit block is, and who it names.
+
+English wire credits come in a handful of house styles (AP's ``(AP Photo/Name)``, Reuters'
+``REUTERS/Name``, AFP's ``(Photo by NAME / AFP)``, EPA's ``EPA/NAME``, Getty's ``Name/Getty
+Images``...). They are all read the same way: find the block, split it into parts at ``/``,
+``,`` and ``via``, and decide what each part is: an agency (from ``agencies.toml``), a flag
+(File, Handout, Pool), a person, or an organisation that supplied the picture (the source).
+
+Arabic captions credit at the end, in parentheses or after a dash (``(رويترز)``, ``- أ ف ب``,
+``(مواقع التواصل-أرشيف)``), or with ``تصوير:``; some carry a Latin credit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from checker.data import agencies, agency_by_ar, agency_by_en, ar_compact, load_toml
+from checker.models import Credit, Span
+from checker.normalize import Normalized, key_ar, key_en
+
+# --- shared vocabulary ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    org: frozenset[str]
+    not_person: frozenset[str]
+    ranks: tuple[str, ...]
+    noise: re.Pattern[str]
+
+
+@cache
+def _words() -> _Words:
+    table = load_toml("credit_words.toml")
+    ranks = sorted(table["ranks"], key=len, reverse=True)
+    noise = "|".join(re.escape(n) for n in sorted(table["noise"], key=len, reverse=True))
+    return _Words(
+        frozenset(key_en(w) for w in table["org"]),
+        frozenset(key_en(w) for w in table["not_person"]),
+        tuple(ranks),
+        re.compile(noise, re.IGNORECASE),
+    )
+
+
+@cache
+def _en_agency_pattern() -> re.Pattern[str]:
+    forms = sorted({f for a in agencies().values() for f in a.en}, key=len, reverse=True)
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s*") for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+
+
+# --- English -------------------------------------------------------------------------------------
+
+# A credit block that starts with a house-style marker and runs to the end of its line.
+_EN_LEAD = re.compile(
+    r"(?:©\s*(?:\d{4}\s*)?)?"
+    r"(?<![\w/])(?:REUTERS|Reuters\s*/|AFP\s+PHOTO|APAIMAGES\s+PHOTO|EPA(?:-EFE)?\s*/|epa\d{6,}|"
+    r"AP\s*Photo\b|Photo\s+credit\s+should\s+read|Photo\s+by\b|Photo\s*:)"
+    r"[^\n]*$"
+)
+_EN_PAREN = re.compile(r"[(\[]([^()\[\]\n]{2,200})[)\]]\s*\.?\s*$")
+# "Name/AFP", "Fouad/AFP/Getty Images", "Ali Ali/Keystone": a short tail line ending in an agency
+_EN_NAME_SLASH_AGENCY = re.compile(
+    r"(?:^|\n|\||[.!?]\s)\s*([^\n|.!?]{2,90}/\s*[^\n|/]{2,40})\s*$"
+)
+_FILE_MARKER = re.compile(r"^\s*(?:FILE(?:\s+PHOTO)?|TOPSHOT|EDITORS?\s+NOTE)?\s*(?:FILE)\b", re.I)
+_CREDIT_CUE = re.compile(
+    r"\b(?:photo|photos|via|pool|handout|file|courtesy|stringer|images)\b", re.IGNORECASE
+)
+_PARTICLES = frozenset(
+    "al el bin ibn abu abou de da di du van von der den le la del dos bint ben ul ud ad as".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    text: str
+    start: int  # offsets in the normalised text
+    end: int
+    via: bool = False  # the part followed "via"
+
+
+def _split_parts(text: str, offset: int) -> list[_Part]:
+    """Split a credit at '/', ',', ';', '|' and 'via', keeping normalised offsets."""
+    parts: list[_Part] = []
+    pos = 0
+    via_next = False
+    for m in re.finditer(r"\s*(?:[/,;|]|\bvia\b|\s-\s)\s*", text, flags=re.IGNORECASE):
+        chunk = text[pos : m.start()]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            parts.append(
+                _Part(chunk.strip(), offset + pos + lead, offset + pos + lead + len(chunk.strip()), via_next)
+            )
+        via_next = "via" in m.group(0).lower()
+        pos = m.end()
+    chunk = text[pos:]
+    if chunk.strip():
+        lead = len(chunk) - len(chunk.lstrip())
+        parts.append(_Part(chunk.strip(), offset + pos + lead, offset + pos + lead + len(chunk.strip()), via_next))
+    return parts
+
+
+def _is_org(text: str) -> bool:
+    words = set(key_en(text).split())
+    key = key_en(text)
+    org = _words().org
+    return bool(words & org) or any(" " in w and w in key for w in org)
+
+
+def _looks_like_person(text: str) -> bool:
+    words = text.replace(".", ". ").split()
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
+        return False
+    capitalised = 0
+    for word in words:
+        bare = word.strip(".'-")
+        if not bare:
+            continue
+        head = bare.split("-")[0].casefold()
+        if head in _PARTICLES or bare.casefold() in _PARTICLES:
+            continue
+        if not bare[0].isupper():
+            return False
+        capitalised += 1
+    return capitalised >= 1
+
+
+def _strip_rank(text: str) -> tuple[str, int]:
+    for rank in _words().ranks:
+        if text.startswith(rank + " "):
+            return text[len(rank) + 1 :].lstrip(), len(text) - len(text[len(rank) + 1 :].lstrip())
+    return text, 0
+
+
+def _display_name(name: str) -> str:
+    """Wire credits shout names (GUY PETERSON); reports give them as people write them."""
+    if name.isupper() and any(ch.isalpha() for ch in name):
+        return " ".join(w.capitalize() if w.isalpha() else w.title() for w in name.split())
+    return name
+
+
+def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> Credit | None:
+    """Read an English credit block spanning ``nt.text[start:end]``."""
+    raw = nt.text[start:end]
+    work = _words().noise.sub(lambda m: " " * len(m.group(0)), raw)
+    # glued house markers: "AP PhotoHussein Malla", "REUTERS/Name", "AFP PHOTO / NAME"
+    work = re.sub(r"^(\s*(?:©\s*)?(?:\d{4}\s+)?)", lambda m: " " * len(m.group(1)), work)
+    work = re.sub(
+        r"(?i)\b(Photo\s+credit\s+should\s+read|Photo\s+by|Photo\s*:)",
+        lambda m: " " * len(m.group(0)), work,
+    )
+    glued = re.match(r"(\s*)(AP\s*Photo)(?=[A-Z][a-z])", work)
+    if glued:  # "(AP PhotoHussein Malla)": a slash was lost
+        cut = glued.end()
+        work = work[:cut] + "/" + work[cut + 1 :] if work[cut : cut + 1] == " " else work
+        parts = _split_parts(work[:cut], start) + _split_parts(work[cut:], start + cut)
+    else:
+        parts = _split_parts(work, start)
+
+    lower = raw.casefold()
+    file_flag = file_marker or bool(re.search(r"\bfile\b", lower))
+    pool = bool(re.search(r"\bpool\b", lower))
+    handout = bool(re.search(r"\bhandout\b|\bcourtesy\b|\bphoto via\b|social media", lower))
+
+    found: list[tuple[int, str, int]] = []  # (tier, agency id, position)
+    persons: list[tuple[str, Span]] = []
+    sources: list[tuple[str, Span]] = []
+    words = _words()
+    agency_forms = agency_by_en()
+    pattern = _en_agency_pattern()
+    for index, part in enumerate(parts):
+        text = part.text
+        k = key_en(text)
+        if not k:
+            continue
+        whole = agency_forms.get(k)
+        if whole is None and re.fullmatch(r"epa\d{6,}", k):
+            whole = agency_forms.get("epa")
+        if whole is not None:
+            found.append((whole.tier, whole.id, index))
+            if whole.tier == 3:
+                sources.append((whole.id, nt.span(part.start, part.end)))
+            continue
+        # a part that starts with an agency marker: "AP Photo", "Pool Photo", "Reuters TV"
+        m = pattern.match(text)
+        if m and m.end() < len(text) and not text[m.end()].isalnum():
+            agency = agency_forms.get(key_en(m.group(0)))
+            if agency is not None and agency.tier < 3:
+                found.append((agency.tier, agency.id, index))
+                rest = text[m.end() :].strip()
+                if key_en(rest) in words.not_person or not rest:
+                    continue
+                text = rest
+                k = key_en(text)
+        if k in words.not_person or re.fullmatch(r"(?:pool|file|handout)(?: photo)?", k):
+            continue
+        if re.fullmatch(r"(?:photo|pool photo|file photo)", k):
+            continue
+        name, cut = _strip_rank(text)
+        offset = part.start + (len(part.text) - len(text)) + cut
+        span = nt.span(offset, offset + len(name))
+        is_outlet = part.via or (handout and persons and index > 0 and "via" in lower)
+        if _is_org(name) or is_outlet or not _looks_like_person(name):
+            if len(name) > 1:
+                sources.append((name, span))
+            continue
+        persons.append((_display_name(name), span))
+
+    if not found and not persons:
+        return None
+    agency_id: str | None = None
+    if found:
+        agency_id = min(found, key=lambda f: (f[0], f[2]))[1]
+    # a second wire agency or a national agency named beside the wire is where the photo came from
+    source_names = [s for s in sources if s[0] != agency_id]
+    for tier, ident, _ in found:
+        if ident != agency_id and tier == 1 and ident not in {s[0] for s in source_names}:
+            source_names.append((ident, nt.span(start, end)))
+    source = source_names[0] if source_names else None
+    if source is not None and not pool:
+        handout = True
+    return Credit(
+        text=nt.original_text(start, end),
+        span=nt.span(start, end),
+        agency=agency_id,
+        photographers=tuple(p[0] for p in persons),
+        photographer_spans=tuple(p[1] for p in persons),
+        source=source[0] if source else ("Pool" if pool else None),
+        source_span=source[1] if source else None,
+        file=file_flag,
+        handout=handout,
+        pool=pool,
+    )
+
+
+def _has_cue(content: str) -> bool:
+    return bool(_en_agency_pattern().search(content) or _CREDIT_CUE.search(content))
+
+
+def find_en_credit(nt: Normalized) -> Credit | None:
+    """The credit block of an English caption, or None."""
+    text = nt.text.rstrip()
+    file_marker = bool(re.match(r"\s*FILE\b(?:\s+PHOTO)?\s*(?:[-:]|--)", text)) or bool(
+        re.search(r"\bfile (?:photo|image|picture)\b", text, re.IGNORECASE)
+    )
+    candidates: list[tuple[int, int]] = []
+    m = _EN_PAREN.search(text)
+    if m and _has_cue(m.group(1)):
+        candidates.append((m.start(1), m.end(1)))
+    tail_from = max(0, len(text) - 260)
+    m2 = _EN_LEAD.search(text, tail_from)
+    if m2:
+        candidates.append((m2.start(), m2.end()))
+    m3 = _EN_NAME_SLASH_AGENCY.search(text)
+    if m3 and _en_agency_pattern().search(m3.group(1)):
+        candidates.append((m3.start(1), m3.end(1)))
+    for start, end in sorted(candidates, key=lambda c: c[1] - c[0]):
+        credit = _parse_en_block(nt, start, end, file_marker)
+        if credit is not None:
+            return credit
+    return None
+
+
+# --- Arabic --------------------------------------------------------------------------------------
+
+_AR_PAREN = re.compile(r"\(([^()\n]{1,80})\)")
+_AR_DASH_TAIL = re.compile(r"(?:^|\s)[-/]\s*([^-\n()]{2,40}?)\s*\.?\s*$")
+_AR_PHOTOGRAPHER = re.compile(r"(?:^|\n|\s)(?:تصوير|عدسة|الصورة)\s*:?\s*([^\n()]{2,60}?)\s*\.?\s*$")
+_AR_FILE = frozenset(ar_compact(w) for w in ("أرشيف", "أرشيفية", "صورة أرشيفية", "ارشيف", "من الأرشيف"))
+_LATIN_LEAD = re.compile(r"^\s*(Reuters|REUTERS|AFP|AP|EPA|Getty Images|Anadolu)(?=[\u0600-\u06ff\s])")
+
+
+def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
+    content = nt.text[start:end]
+    parts = _split_parts_ar(content, start)
+    agency = None
+    file_flag = False
+    persons: list[tuple[str, Span]] = []
+    for text, s, e in parts:
+        compact = ar_compact(text)
+        found = agency_by_ar().get(compact)
+        if found is None:
+            found = agency_by_en().get(key_en(text)) if text.isascii() else None
+        if found is None:
+            # "وكالة الأنباء الفرنسية"-like long forms: an agency form at the end of the part
+            for form, ag in agency_by_ar().items():
+                if len(form) >= 4 and compact.endswith(form) and len(compact) - len(form) <= 6:
+                    found = ag
+                    break
+        if found is not None:
+            if agency is None:
+                agency = found
+            continue
+        if compact in _AR_FILE:
+            file_flag = True
+            continue
+        words = key_ar(text).split()
+        if 2 <= len(words) <= 4 and all(any("\u0600" <= c <= "\u06ff" for c in w) for w in words):
+            persons.append((nt.original_text(s, e), nt.span(s, e)))
+            continue
+        return None  # a part we cannot read: this parenthesis is not a credit
+    if agency is None and not persons:
+        return None
+    if agency is None and not file_flag and len(parts) == 1:
+        return None  # "(محمد علي)" alone is more likely a name in the text than a credit
+    return Credit(
+        text=nt.original_text(start, end),
+        span=nt.span(start, end),
+        agency=agency.id if agency else None,
+        photographers=tuple(p[0] for p in persons),
+        photographer_spans=tuple(p[1] for p in persons),
+        source=None,
+        file=file_flag,
+        handout=bool(agency and agency.id == "social media"),
+        pool=False,
+    )
+
+
+def _split_parts_ar(text: str, offset: int) -> list[tuple[str, int, int]]:
+    out = []
+    pos = 0
+    for m in re.finditer(r"\s*[-/,;|]\s*", text):
+        chunk = text[pos : m.start()]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append((chunk.strip(), offset + pos + lead, offset + pos + lead + len(chunk.strip())))
+        pos = m.end()
+    chunk = text[pos:]
+    if chunk.strip():
+        lead = len(chunk) - len(chunk.lstrip())
+        out.append((chunk.strip(), offset + pos + lead, offset + pos + lead + len(chunk.strip())))
+    return out
+
+
+def find_ar_credit(nt: Normalized) -> Credit | None:
+    """The credit of an Arabic caption, or None."""
+    text = nt.text.rstrip()
+    # 1. parentheses, the last one that reads as a credit (usually at the very end)
+    for m in reversed(list(_AR_PAREN.finditer(text))):
+        credit = _parse_ar_parts(nt, m.start(1), m.end(1))
+        if credit is not None:
+            return credit
+    # 2. "... - رويترز" / "... / أ ف ب" at the end
+    m = _AR_DASH_TAIL.search(text)
+    if m:
+        credit = _parse_ar_parts(nt, m.start(1), m.end(1))
+        if credit is not None and credit.agency is not None:
+            return credit
+    # 3. "تصوير: رمزي أبو عامر"
+    m = _AR_PHOTOGRAPHER.search(text)
+    if m:
+        credit = _parse_ar_parts(nt, m.start(1), m.end(1))
+        if credit is not None:
+            return credit
+        words = key_ar(m.group(1)).split()
+        if 1 <= len(words) <= 5:
+            span = nt.span(m.start(1), m.end(1))
+            return Credit(
+                text=nt.original_text(m.start(1), m.end(1)), span=span, agency=None,
+                photographers=(nt.original_text(m.start(1), m.end(1)),), photographer_spans=(span,),
+            )
+    # 4. a Latin credit inside the Arabic caption ("© AP Photo / Name"), or glued in front
+    latin = find_en_credit(nt)
+    if latin is not None:
+        return latin
+    m = _LATIN_LEAD.match(text)
+    if m:
+        agency = agency_by_en().get(key_en(m.group(1)))
+        if agency is not None:
+            return Credit(
+                text=nt.original_text(m.start(1), m.end(1)), span=nt.span(m.start(1), m.end(1)),
+                agency=agency.id,
+            )
+    return None

@@ -1,0 +1,337 @@
+"""Date mentions in English and Arabic captions.
+
+A small hand-written grammar, not a general date parser: general parsers are slow and read
+model names ("SU-24M") or ranks ("Gen.") as dates. What is read:
+
+- English: ``Saturday, Oct. 3, 2015``, ``Sept. 13``, ``September 14, 2025``,
+  ``16 January 2025``, ``March 2009``, Getty datelines ``CAIRO, EGYPT - FEBRUARY 08:``,
+  ISO ``2015-10-03``, a weekday alone (``on Tuesday``: relative), ``yesterday``/``today``;
+- Arabic: day + month (+ year) in every month family, dual forms ``يوليو/تموز`` and
+  ``آذار (مارس)``, a weekday before the date, Hijri dates with ``هـ`` (converted with
+  hijridate), relative days (``أمس``, ``صباح اليوم``, ``الأحد الماضي``).
+
+Traps that are not photo dates are skipped: named events (``ثورة 25 يناير``, ``the Jan. 25
+revolution``), a month name that is a verb (``مارس`` = "practised") without day or year, and
+``May`` without a day. A two-digit year is kept as a defective date (reported, never guessed).
+Yearless dates take their year from a reference date when one is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from checker.data import (
+    months_ar,
+    months_en,
+    months_hijri,
+    relative_days,
+    weekdays_ar,
+    weekdays_en,
+)
+from checker.models import DateMention
+from checker.normalize import Normalized, key_ar
+
+YEAR = r"(?:19|20)\d{2}"
+_EVENT_EN = re.compile(
+    r"^\s*(?:revolution|uprising|attacks?|massacre|war|protests?|movement|agreement|accords?|"
+    r"bombings?|coup|ceasefire|deal|elections?)\b",
+    re.IGNORECASE,
+)
+_EVENT_AR = frozenset(
+    key_ar(w)
+    for w in ("ثورة", "انتفاضة", "حرب", "هجوم", "هجمات", "أحداث", "مجزرة", "حركة", "اتفاق", "اتفاقية", "تفجيرات", "انقلاب", "عملية", "طوفان")
+)
+_NAMED_DAY_EN = re.compile(
+    r"(?:Good|Black|Palm|Ash|Holy|Easter|Super|Bloody|Cyber|Maundy)\s+$", re.IGNORECASE
+)
+
+
+def _alt(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def _en_patterns() -> tuple[re.Pattern[str], ...]:
+    month_forms: list[str] = []
+    for form in months_en():
+        title = form[:1].upper() + form[1:]
+        month_forms += [title, title.upper()]
+    month = rf"(?P<month>{_alt(month_forms)})(?![A-Za-z])"
+    weekday_forms = [f[:1].upper() + f[1:] for f in weekdays_en()]
+    weekday = rf"(?P<wd>{_alt(weekday_forms + [f.upper() for f in weekday_forms])})(?![A-Za-z])"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+    year = rf"(?P<year>{YEAR}|'\d{{2}})(?![\d,]\d)"
+    return (
+        # Saturday, Oct. 3, 2015 / Sept. 13 / Monday (Jan. 27) / FEBRUARY 08:
+        re.compile(rf"(?:{weekday},?\s*\(?\s*)?{month}\s+{day}(?:\)?,?\s+{year})?"),
+        # 16 January 2025 / Monday 16 January
+        re.compile(rf"(?:{weekday},?\s+)?{day}\s+{month}(?:,?\s+{year})?"),
+        # March 2009
+        re.compile(rf"{month},?\s+{year}"),
+        # 2015-10-03
+        re.compile(r"(?<![\d-])(?P<iso>" + YEAR + r")-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])"),
+        # a weekday alone: relative
+        re.compile(rf"(?<![\w-]){weekday}"),
+    )
+
+
+def _valid(year: int | None, month: int, day: int | None) -> bool:
+    if day is None:
+        return 1 <= month <= 12
+    try:
+        dt.date(year or 2000, month, day)  # 2000: a leap year accepts Feb 29 when yearless
+    except ValueError:
+        return False
+    return True
+
+
+def resolve_year(month: int, day: int | None, reference: dt.date) -> int:
+    """The year that puts a yearless date nearest before (or just after) the reference date."""
+    best = reference.year
+    best_gap: int | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidate = dt.date(year, month, day or 1)
+        except ValueError:
+            continue
+        gap = (reference - candidate).days
+        # captions describe the past: a date up to a week after the reference is still plausible
+        score = gap if gap >= -7 else 10_000 - gap
+        if best_gap is None or score < best_gap:
+            best, best_gap = year, score
+    return best
+
+
+def _mention(
+    nt: Normalized,
+    start: int,
+    end: int,
+    year: int | None,
+    month: int | None,
+    day: int | None,
+    weekday: int | None,
+    reference: dt.date | None,
+    *,
+    relative: bool = False,
+    defective: bool = False,
+    calendar: str = "gregorian",
+    core_start: int | None = None,
+) -> DateMention:
+    while end > start and nt.text[end - 1] in " ,(/-":
+        end -= 1
+    if year is None and month is not None and not defective and reference is not None:
+        year = resolve_year(month, day, reference)
+    return DateMention(
+        text=nt.original_text(start, end),
+        span=nt.span(start, end),
+        year=year,
+        month=month,
+        day=day,
+        weekday=weekday,
+        calendar="hijri" if calendar == "hijri" else "gregorian",
+        relative=relative,
+        defective=defective,
+        date_span=nt.span(core_start, end) if core_start is not None and core_start > start else None,
+    )
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def extract_en(nt: Normalized, reference: dt.date | None = None) -> list[DateMention]:
+    text = nt.text
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    months = months_en()
+    weekdays = weekdays_en()
+    full, day_first, month_year, iso, weekday_only = _en_patterns()
+
+    for pattern in (full, day_first, month_year):
+        for m in pattern.finditer(text):
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            month = months[m.group("month").casefold()]
+            day = int(m.group("day")) if "day" in m.groupdict() and m.group("day") else None
+            raw_year = m.group("year") if "year" in m.groupdict() else None
+            if m.group("month").casefold() == "may" and day is None:
+                continue  # "may" the verb
+            if m.group("month").casefold().startswith("mar") and day is None and raw_year is None:
+                continue
+            if pattern is full and raw_year is None and _EVENT_EN.match(text[m.end() :]):
+                continue  # "the Jan. 25 revolution"
+            defective = raw_year is not None and raw_year.startswith("'")
+            year = int(raw_year) if raw_year and not defective else None
+            if not _valid(year, month, day):
+                continue
+            wd_text = m.groupdict().get("wd")
+            weekday = weekdays[wd_text.casefold()] if wd_text else None
+            taken.append((m.start(), m.end()))
+            core = min(m.start(g) for g in ("month", "day") if g in m.groupdict() and m.group(g))
+            found.append(
+                _mention(nt, m.start(), m.end(), year, month, day, weekday, reference,
+                         defective=defective, core_start=core)
+            )
+    for m in iso.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        year, month, day = int(m.group("iso")), int(m.group("im")), int(m.group("id"))
+        if _valid(year, month, day):
+            taken.append((m.start(), m.end()))
+            found.append(_mention(nt, m.start(), m.end(), year, month, day, None, reference))
+    for m in weekday_only.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        if _NAMED_DAY_EN.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        if re.match(r"\s+prayers?\b", text[m.end() :], re.IGNORECASE):
+            continue
+        taken.append((m.start(), m.end()))
+        weekday = weekdays[m.group("wd").casefold()]
+        found.append(_relative(nt, m.start(), m.end(), weekday, None, reference))
+    for word, offset in relative_days("en").items():
+        for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+            if not _overlaps(taken, m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                found.append(_relative(nt, m.start(), m.end(), None, offset, reference))
+    return sorted(found, key=lambda d: d.span.start)
+
+
+def _relative(
+    nt: Normalized,
+    start: int,
+    end: int,
+    weekday: int | None,
+    offset: int | None,
+    reference: dt.date | None,
+) -> DateMention:
+    """A relative mention; resolved to a date only when a reference date is known."""
+    if reference is not None:
+        if offset is not None:
+            day = reference + dt.timedelta(days=offset)
+        elif weekday is not None:
+            back = (reference.weekday() - weekday) % 7
+            day = reference - dt.timedelta(days=back)
+        else:
+            day = None
+        if day is not None:
+            return DateMention(
+                nt.original_text(start, end), nt.span(start, end), day.year, day.month, day.day,
+                weekday=weekday,
+            )
+    return DateMention(
+        nt.original_text(start, end), nt.span(start, end), None, None, None,
+        weekday=weekday, relative=True,
+    )
+
+
+# --- Arabic ---------------------------------------------------------------------------------------
+
+
+@cache
+def _ar_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    months = _alt([m.replace(" ", "\u0020") for m in months_ar()])
+    weekday = _alt(list(weekdays_ar()))
+    hijri = _alt(list(months_hijri()))
+    clitic = r"(?:[وفبل]?(?:ال)?)"
+    day = r"(?P<day>[0-3]?\d)(?!\d)"
+    year = rf"(?P<year>{YEAR})(?!\d)"
+    greg = re.compile(
+        rf"(?:(?:يوم\s+)?{clitic}?(?P<wd>{weekday})\s*,?\s*)?"
+        rf"(?:{day}\s*(?:من\s+)?)?(?:شهر\s+)?"
+        rf"(?P<m1>{months})(?![\u0621-\u064a])"
+        rf"(?:\s*[/(-]\s*(?P<m2>{months})(?![\u0621-\u064a])\s*\)?)?"
+        rf"(?:\s*,?\s*(?:من\s+)?(?:عام|العام|سنه|لعام)?\s*{year})?"
+    )
+    hij = re.compile(
+        rf"(?:{day}\s+)?(?P<m1>{hijri})(?![\u0621-\u064a])\s*(?:(?P<year>1[34]\d{{2}})\s*"
+        r"(?P<h>ه(?![\u0621-\u064a])|هجري|هجريه|للهجره)?)?"
+    )
+    bare = _alt(sorted({w[2:] if w.startswith("ال") else w for w in weekdays_ar()}))
+    wd = re.compile(
+        rf"(?<![\u0621-\u064a])(?P<pre>يوم\s+|[وفب])?ال(?P<wd>{bare})(?![\u0621-\u064a])"
+        r"(?P<post>\s+(?:الماضي|المقبل|الفائت|القادم))?"
+    )
+    return greg, hij, wd
+
+
+def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMention]:
+    text = nt.text
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    greg, hij, wd_only = _ar_patterns()
+    months = months_ar()
+    weekdays = weekdays_ar()
+    hijri_months = months_hijri()
+
+    for m in greg.finditer(text):
+        day = int(m.group("day")) if m.group("day") else None
+        year = int(m.group("year")) if m.group("year") else None
+        dual = m.group("m2") is not None
+        if day is None and year is None and not dual:
+            continue  # "مارس" alone is as often the verb "practised"
+        before = text[max(0, m.start() - 12) : m.start()].split()
+        if before and key_ar(before[-1]) in _EVENT_AR:
+            continue  # "ثورة 25 يناير"
+        month = months[m.group("m1")]
+        if dual and months[m.group("m2")] != month:
+            continue  # two different months: not one date
+        if not _valid(year, month, day):
+            continue
+        weekday = weekdays.get(m.group("wd")) if m.group("wd") else None
+        start = m.start("wd") if m.group("wd") else m.start()
+        if m.group("wd") is None and m.group("day") is None and text[m.start() : m.start() + 3] == "شهر":
+            start = m.start()
+        taken.append((start, m.end()))
+        core = m.start("day") if m.group("day") else m.start("m1")
+        found.append(
+            _mention(nt, start, m.end(), year, month, day, weekday, reference, core_start=core)
+        )
+
+    for m in hij.finditer(text):
+        if _overlaps(taken, m.start(), m.end()) or not m.group("year") or not m.group("day"):
+            continue
+        if not m.group("h") and int(m.group("year")) < 1300:
+            continue
+        g = _hijri_to_gregorian(int(m.group("year")), hijri_months[m.group("m1")], int(m.group("day")))
+        if g is None:
+            continue
+        taken.append((m.start(), m.end()))
+        found.append(
+            DateMention(nt.original_text(m.start(), m.end()), nt.span(m.start(), m.end()),
+                        g.year, g.month, g.day, calendar="hijri")
+        )
+
+    for m in wd_only.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        name = m.group("wd")
+        weekday = weekdays.get("ال" + name)
+        if weekday is None:
+            continue
+        if name in ("اثنين", "احد") and not (m.group("pre") or m.group("post")):
+            continue  # also "the two", "the one"
+        if text[max(0, m.start() - 5) : m.start()].strip().endswith("صلاه"):
+            continue  # "صلاة الجمعة": Friday prayers name the day of a rite, not of the photo
+        taken.append((m.start(), m.end()))
+        found.append(_relative(nt, m.start(), m.end(), weekday, None, reference))
+
+    for phrase, offset in sorted(relative_days("ar").items(), key=lambda p: -len(p[0])):
+        if phrase == "اليوم":
+            continue  # "today" in the general sense ("Syria today") is no photo date
+        for m in re.finditer(rf"(?<![\u0621-\u064a])[وفب]?{re.escape(phrase)}(?![\u0621-\u064a])", text):
+            if not _overlaps(taken, m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                found.append(_relative(nt, m.start(), m.end(), None, offset, reference))
+    return sorted(found, key=lambda d: d.span.start)
+
+
+def _hijri_to_gregorian(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        from hijridate import Hijri
+
+        return Hijri(year, month, day).to_gregorian()
+    except (ImportError, ValueError, OverflowError):
+        return None

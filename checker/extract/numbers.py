@@ -1,0 +1,99 @@
+"""Counts and figures: ``250,000``, ``2.5 million``, ``three``, ``250 ألف``, ``ثلاثة``,
+``hundreds`` / ``مئات`` (vague), with ``nearly`` / ``نحو`` marking an approximate figure.
+
+Not numbers for this purpose: digits inside words or model names (``SU-24M``, ``6th``), years,
+and anything inside a date mention or the credit block (the caller passes those as ``skip``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from checker.data import number_words
+from checker.models import Lang, NumberMention, Span
+from checker.normalize import Normalized, key_ar, key_en
+
+_FIGURE = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w/]|-\w|\.\d|,\d)")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _skip(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in ranges)
+
+
+def _in(nt: Normalized, spans: list[Span], start: int, end: int) -> bool:
+    here = nt.span(start, end)
+    return any(here.overlaps(s) for s in spans)
+
+
+def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[NumberMention]:
+    text = nt.text
+    words = number_words(lang)
+    keyf = key_en if lang == "en" else key_ar
+    skip_spans = list(skip)
+    taken: list[tuple[int, int]] = []
+    out: list[NumberMention] = []
+
+    def approx_before(start: int) -> bool:
+        before = keyf(text[max(0, start - 24) : start])
+        return any(before.endswith(a) for a in words.approx)
+
+    def approx_after(end: int) -> bool:
+        return lang == "ar" and keyf(text[end : end + 14]).startswith(("علي الاقل", "على الاقل"))
+
+    for m in _FIGURE.finditer(text):
+        if _in(nt, skip_spans, m.start(), m.end()):
+            continue
+        whole = m.group(1).replace(",", "")
+        if m.group(2) is None and _YEAR.fullmatch(whole) and "," not in m.group(1):
+            continue  # a year
+        value = float(whole + ("." + m.group(2) if m.group(2) else ""))
+        end = m.end()
+        tail = re.match(r"\s*([^\W\d_]+)", text[end:])
+        if tail:
+            mult = words.multipliers.get(keyf(tail.group(1)))
+            if mult:
+                value *= mult
+                end += tail.end()
+        taken.append((m.start(), end))
+        out.append(
+            NumberMention(
+                nt.original_text(m.start(), end), nt.span(m.start(), end), value,
+                approximate=approx_before(m.start()) or approx_after(end),
+            )
+        )
+
+    word_re = re.compile(r"[^\W\d_]+")
+    for m in word_re.finditer(text):
+        if _in(nt, skip_spans, m.start(), m.end()) or _skip(taken, m.start(), m.end()):
+            continue
+        key = keyf(m.group(0))
+        if lang == "ar" and key.startswith("و") and key[1:] in words.units:
+            key = key[1:]
+        vague = words.vague.get(key)
+        unit = words.units.get(key)
+        if vague is None and unit is None:
+            continue
+        if lang == "en" and key == "one":
+            continue  # "one of the...", "one man": a pronoun more often than a count
+        if lang == "ar" and key in ("واحد", "واحده"):
+            continue
+        end = m.end()
+        value = vague if vague is not None else unit
+        assert value is not None
+        tail = re.match(r"\s*([^\W\d_]+)", text[end:])
+        if tail and unit is not None:
+            mult = words.multipliers.get(keyf(tail.group(1)))
+            if mult and mult > value:
+                value *= mult
+                end += tail.end()
+        taken.append((m.start(), end))
+        out.append(
+            NumberMention(
+                nt.original_text(m.start(), end), nt.span(m.start(), end), value,
+                approximate=vague is not None or approx_before(m.start()) or approx_after(end),
+                vague=vague is not None,
+            )
+        )
+    return sorted(out, key=lambda n: n.span.start)

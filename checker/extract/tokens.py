@@ -1,0 +1,32 @@
+"""Word tokens of a normalised caption, with spans into the original text."""
+
+from __future__ import annotations
+
+import re
+
+from checker.models import Lang, Span, Token
+from checker.normalize import Normalized, ar_stems, key_en
+
+_EN_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W_]+)*|\d+(?:[.,]\d+)*")
+_AR_WORD = re.compile(r"[\u0621-\u064a]+|[A-Za-z]+|\d+(?:[.,]\d+)*")
+
+
+def tokenize(nt: Normalized, lang: Lang) -> tuple[Token, ...]:
+    """Tokens with their comparison key: case-folded English, or the Arabic stem (clitics off)."""
+    pattern = _EN_WORD if lang == "en" else _AR_WORD
+    out: list[Token] = []
+    for m in pattern.finditer(nt.text):
+        word = m.group(0)
+        if lang == "en":
+            key = key_en(word)
+        else:
+            stems = ar_stems(word)
+            key = stems[-1] if len(stems) > 1 else word
+        out.append(Token(nt.original_text(m.start(), m.end()), nt.span(m.start(), m.end()), key))
+    return tuple(out)
+
+
+def word_matches(nt: Normalized, lang: Lang) -> list[re.Match[str]]:
+    """Raw word matches over the normalised text (offsets in normalised coordinates)."""
+    pattern = _EN_WORD if lang == "en" else _AR_WORD
+    return list(pattern.finditer(nt.text))

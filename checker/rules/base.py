@@ -1,0 +1,85 @@
+"""What a rule is, and what it sees.
+
+A rule is one small function registered with its stable code, kebab-case name, category and
+default severity. Its docstring, written in fixed sections (What it checks / Why it matters /
+Example / Use instead), is its documentation: ``caption-check rule CODE`` prints it.
+
+Rules never read files, parse text or look at configuration: they get a :class:`Context`
+holding both captions' extracted fields and yield :class:`Hit` records; the engine turns hits
+into findings with the rule's code, name, category and (possibly overridden) severity.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.models import Category, Fields, Lang, Severity, Span
+
+SECTIONS = ("What it checks", "Why it matters", "Example", "Use instead")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    en: Fields | None
+    ar: Fields | None
+
+    def side(self, lang: Lang) -> Fields | None:
+        return self.en if lang == "en" else self.ar
+
+    def both(self) -> tuple[Fields, Fields] | None:
+        if self.en is None or self.ar is None:
+            return None
+        return self.en, self.ar
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    message: str
+    en: tuple[Span, ...] = ()
+    ar: tuple[Span, ...] = ()
+    confidence: float = 0.9
+    suggestion: str | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+RuleFunc = Callable[[Context], Iterator[Hit]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    func: RuleFunc
+    needs_both: bool
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.func.__doc__ or "")
+
+    def summary(self) -> str:
+        """The first line of the rule's documentation."""
+        return self.doc.splitlines()[0] if self.doc else ""
+
+
+def rule(
+    code: str, name: str, category: Category, severity: Severity, *, needs_both: bool = True
+) -> Callable[[RuleFunc], Rule]:
+    """Declare a rule. ``needs_both``: it compares the two captions, so it is skipped when
+    one is absent."""
+
+    def wrap(func: RuleFunc) -> Rule:
+        return Rule(code, name, category, severity, func, needs_both)
+
+    return wrap
+
+
+LANG_NAME = {"en": "English", "ar": "Arabic"}
+
+
+def other(lang: Lang) -> Lang:
+    return "ar" if lang == "en" else "en"

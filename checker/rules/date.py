@@ -1,0 +1,158 @@
+"""Date rules: a date given in one language only, dates that differ, a weekday that
+contradicts its date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from checker.data import WEEKDAYS_EN, load_toml
+from checker.models import LANGS, Category, DateMention, Fields, Severity
+from checker.rules.base import LANG_NAME, Context, Hit, other, rule
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+def describe(d: DateMention) -> str:
+    """A date as an editor reads it: 3 October 2015, October 2015, 2015."""
+    if d.year is None or d.month is None:
+        return d.text
+    if d.day is None:
+        return f"{_MONTHS_EN[d.month - 1]} {d.year}"
+    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+
+
+def as_arabic(d: DateMention) -> str:
+    """The date written the way Arabic newsrooms write it, with both month families."""
+    months = load_toml("months.toml")["arabic"]
+    name = f"{months['egyptian'][str(d.month)][0]}/{months['levantine'][str(d.month)][0]}"
+    parts = [str(d.day)] if d.day else []
+    parts.append(name)
+    if d.year:
+        parts.append(str(d.year))
+    return " ".join(parts)
+
+
+def as_english(d: DateMention) -> str:
+    ap = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
+          "Nov.", "Dec.")
+    if d.month is None:
+        return str(d.year)
+    if d.day is None:
+        return f"{_MONTHS_EN[d.month - 1]} {d.year}"
+    return f"{ap[d.month - 1]} {d.day}, {d.year}"
+
+
+def absolute(fields: Fields) -> list[DateMention]:
+    return [d for d in fields.dates if d.iso is not None and not d.defective]
+
+
+def agree(a: DateMention, b: DateMention) -> bool:
+    """Equal at the precision both give (2015-10 agrees with 2015-10-03)."""
+    for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)):
+        if x is None or y is None:
+            return True
+        if x != y:
+            return False
+    return True
+
+
+@rule("DT001", "date-only-in-one-language", Category.DATE, Severity.WARNING)
+def date_only_in_one_language(ctx: Context) -> Iterator[Hit]:
+    """A date given in one caption is missing from the other.
+
+    What it checks: one caption gives an absolute date (day, month or year) for the photo and
+    the other caption gives no date at all.
+    Why it matters: readers of the Arabic caption lose when the photo was taken; an old photo
+    can pass for a new one.
+    Example: EN "taken on Saturday, Oct. 3, 2015" / AR "طائرة سوخوي روسية تقلع من مطار حميميم".
+    Use instead: give the date in both captions: "... في 3 أكتوبر/تشرين الأول 2015".
+    """
+    pair = ctx.both()
+    if pair is None:
+        return
+    for lang in LANGS:
+        here, there = ctx.side(lang), ctx.side(other(lang))
+        assert here is not None and there is not None
+        dates = absolute(here)
+        if not dates or there.dates:
+            continue
+        first = dates[0]
+        suggestion = as_arabic(first) if lang == "en" else as_english(first)
+        spans = {lang: (first.core_span,)}
+        yield Hit(
+            f"The date {describe(first)} is given in the {LANG_NAME[lang]} caption only; "
+            f"the {LANG_NAME[other(lang)]} caption has no date.",
+            en=spans.get("en", ()),
+            ar=spans.get("ar", ()),
+            confidence=0.9,
+            suggestion=f"Add the date to the {LANG_NAME[other(lang)]} caption: {suggestion}",
+            evidence={"date": first.iso},
+        )
+
+
+@rule("DT002", "dates-differ", Category.DATE, Severity.ERROR)
+def dates_differ(ctx: Context) -> Iterator[Hit]:
+    """The two captions give different dates.
+
+    What it checks: both captions give absolute dates, and no date of the Arabic caption agrees
+    with a date of the English one at the precision both give.
+    Why it matters: a wrong date misdates the event for every reader.
+    Example: EN "Sept. 13, 2025" / AR "في 14 سبتمبر/أيلول 2025".
+    Use instead: copy the date from the wire caption: "في 13 سبتمبر/أيلول 2025".
+    """
+    pair = ctx.both()
+    if pair is None:
+        return
+    en_dates, ar_dates = absolute(pair[0]), absolute(pair[1])
+    if not en_dates or not ar_dates:
+        return
+    if any(agree(a, e) for a in ar_dates for e in en_dates):
+        return
+    e, a = en_dates[0], ar_dates[0]
+    yield Hit(
+        f"The dates differ: the English caption says {describe(e)}, the Arabic caption says "
+        f"{describe(a)}.",
+        en=(e.core_span,),
+        ar=(a.core_span,),
+        confidence=0.85,
+        suggestion=f"Check the date against the wire caption: {as_arabic(e)}",
+        evidence={"en": e.iso, "ar": a.iso},
+    )
+
+
+@rule("DT003", "weekday-contradicts-date", Category.DATE, Severity.ERROR, needs_both=False)
+def weekday_contradicts_date(ctx: Context) -> Iterator[Hit]:
+    """A weekday written next to a date is not that date's weekday.
+
+    What it checks: a full date with a weekday before it ("Saturday, Oct. 3, 2015", "السبت
+    3 أكتوبر 2015") where the date falls on another day of the week.
+    Why it matters: one of the two is wrong, and the reader cannot tell which.
+    Example: "Friday, Oct. 3, 2015" (3 October 2015 was a Saturday).
+    Use instead: "Saturday, Oct. 3, 2015", after checking which of the two is right.
+    """
+    for lang in LANGS:
+        fields = ctx.side(lang)
+        if fields is None:
+            continue
+        for d in fields.dates:
+            if d.weekday is None or not d.is_full or d.relative or d.calendar != "gregorian":
+                continue
+            assert d.year is not None and d.month is not None and d.day is not None
+            actual = dt.date(d.year, d.month, d.day).weekday()
+            if actual == d.weekday:
+                continue
+            spans = {lang: (d.span,)}
+            yield Hit(
+                f"{describe(d)} was a {WEEKDAYS_EN[actual]}, but the {LANG_NAME[lang]} caption "
+                f"says {WEEKDAYS_EN[d.weekday]}.",
+                en=spans.get("en", ()),
+                ar=spans.get("ar", ()),
+                confidence=0.95,
+                suggestion=f"{WEEKDAYS_EN[actual]}, or correct the date",
+                evidence={"date": d.iso, "weekday_named": WEEKDAYS_EN[d.weekday]},
+            )
+
+
+RULES = (date_only_in_one_language, dates_differ, weekday_contradicts_date)

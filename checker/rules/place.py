@@ -1,0 +1,132 @@
+"""Place rules: the photo's place named on one side only, and places that conflict.
+
+Containment is agreement: Hmeimim Air Base is in Latakia, which is in Syria, so "Hmeimim
+airbase in Syria" and "مطار حميميم باللاذقية" agree. Only the places of the first sentence are
+the photo's place; later sentences give background ("Russia has insisted...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.data import gazetteer
+from checker.models import LANGS, Category, Fields, PlaceMention, Severity
+from checker.rules.base import LANG_NAME, Context, Hit, other, rule
+from checker.translit import same_name
+
+_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Sgt|Lt|"
+                     r"Col|Capt|Maj|Mr|Mrs|Ms|Dr|St|Mt|No|Gov|Sen|Rep|Pres|Jr|Sr|Co|Corp|Inc|U\.S|"
+                     r"U\.N|U\.K))\.$")
+
+
+def first_sentence_end(fields: Fields) -> int:
+    """Where the caption's first sentence ends (its description of the photo)."""
+    text = fields.text
+    limit = fields.body.end
+    for m in re.finditer(r"[.!?؟]\s+(?=\S)|\n", text[:limit]):
+        if m.group(0) == "\n" or not _ABBREV.search(text[: m.start() + 1]):
+            return m.start()
+    return limit
+
+
+def photo_places(fields: Fields) -> list[PlaceMention]:
+    end = first_sentence_end(fields)
+    return [p for p in fields.places if p.span.start < end and p.ids]
+
+
+def compatible(a: PlaceMention, b: PlaceMention) -> bool:
+    """Same place, or one contains the other, for any reading of either name."""
+    gaz = gazetteer()
+    return any(gaz.contains(x, y) or gaz.contains(y, x) for x in a.ids for y in b.ids)
+
+
+def _named_in_text(place: PlaceMention, fields: Fields) -> bool:
+    """The place is written in the other caption even if the gazetteer does not know that spelling."""
+    names = [place.name or place.text, place.text]
+    tokens = fields.tokens
+    for n in (1, 2, 3):
+        for i in range(len(tokens) - n + 1):
+            phrase = " ".join(t.key for t in tokens[i : i + n])
+            if any(same_name(phrase, name) for name in names):
+                return True
+    return False
+
+
+@rule("PL001", "place-only-in-one-language", Category.PLACE, Severity.INFO)
+def place_only_in_one_language(ctx: Context) -> Iterator[Hit]:
+    """The photo's place is named in one caption and the other names no place.
+
+    What it checks: a place in the first sentence of one caption, while the other caption names
+    no place at all (and does not write the same name in another spelling).
+    Why it matters: readers of the other language do not learn where the photo was taken.
+    Example: EN "Smoke rises over Gaza City" / AR "دخان يتصاعد بعد القصف".
+    Use instead: "دخان يتصاعد فوق مدينة غزة بعد القصف".
+    """
+    pair = ctx.both()
+    if pair is None:
+        return
+    for lang in LANGS:
+        here, there = ctx.side(lang), ctx.side(other(lang))
+        assert here is not None and there is not None
+        places = photo_places(here)
+        if not places or there.places:
+            continue
+        missing = [p for p in places if not _named_in_text(p, there)]
+        if not missing:
+            continue
+        names = ", ".join(dict.fromkeys(p.name or p.text for p in missing))
+        spans = {lang: tuple(p.span for p in missing)}
+        yield Hit(
+            f"The {LANG_NAME[lang]} caption says where the photo was taken ({names}); the "
+            f"{LANG_NAME[other(lang)]} caption names no place.",
+            en=spans.get("en", ()),
+            ar=spans.get("ar", ()),
+            confidence=0.7,
+        )
+
+
+@rule("PL002", "places-conflict", Category.PLACE, Severity.WARNING)
+def places_conflict(ctx: Context) -> Iterator[Hit]:
+    """The captions put the photo in places that cannot both be right.
+
+    What it checks: each caption names the photo's place, and a place of the English caption's
+    first sentence neither equals, contains nor lies inside any place named in the Arabic
+    caption (and the reverse). Places in different countries give a higher confidence.
+    Why it matters: a photo placed in the wrong town or country is misinformation.
+    Example: EN "in Khan Younis, southern Gaza Strip" / AR "في مخيم جنين".
+    Use instead: "في خان يونس جنوب قطاع غزة".
+    """
+    pair = ctx.both()
+    if pair is None:
+        return
+    gaz = gazetteer()
+    en_photo, ar_photo = photo_places(pair[0]), photo_places(pair[1])
+    if not en_photo or not ar_photo:
+        return
+    en_all = [p for p in pair[0].places if p.ids]
+    ar_all = [p for p in pair[1].places if p.ids]
+    en_bad = [p for p in en_photo if not any(compatible(p, q) for q in ar_all)]
+    ar_bad = [p for p in ar_photo if not any(compatible(p, q) for q in en_all)]
+    if not en_bad or not ar_bad:
+        return  # one side's photo places are all accounted for by the other side
+    en_countries = {p.country for p in en_photo}
+    ar_countries = {p.country for p in ar_photo}
+    other_country = not (en_countries & ar_countries)
+    en_names = ", ".join(dict.fromkeys(p.name or p.text for p in en_bad))
+    ar_names = ", ".join(dict.fromkeys(p.name or p.text for p in ar_bad))
+    where = ""
+    if other_country:
+        where = (f" ({', '.join(sorted(gaz.country_name(c) for c in en_countries if c))} vs "
+                 f"{', '.join(sorted(gaz.country_name(c) for c in ar_countries if c))})")
+    yield Hit(
+        f"The captions place the photo differently: {en_names} in English, {ar_names} in "
+        f"Arabic{where}.",
+        en=tuple(p.span for p in en_bad),
+        ar=tuple(p.span for p in ar_bad),
+        confidence=0.85 if other_country else 0.6,
+        evidence={"en": [p.ids[0] for p in en_bad], "ar": [p.ids[0] for p in ar_bad]},
+    )
+
+
+RULES = (place_only_in_one_language, places_conflict)

