@@ -23,7 +23,7 @@ def check(
     en: str | None = None,
     ar: str | None = None,
     *,
-    id: str | None = None,  # noqa: A002 - the manifest's field name
+    id: str | None = None,
     date: str | None = None,
     settings: Settings | None = None,
 ) -> Report:

@@ -147,9 +147,9 @@ def _score_side(ev: Evaluation, item_id: str, lang: str, fields: Fields | None, 
             continue
         ok = False
         for i in hits:
-            g = got_dates[i]
             used.add(i)
-            if g.iso == d.get("iso") or (d.get("iso") is None and g.iso in (None, d.get("resolved_iso"))):
+            iso = got_dates[i].iso
+            if iso == d.get("iso") or (d.get("iso") is None and iso in (None, d.get("resolved_iso"))):
                 ok = True
         if ok:
             s.tp += 1
@@ -159,14 +159,14 @@ def _score_side(ev: Evaluation, item_id: str, lang: str, fields: Fields | None, 
             ev.misses.append(Miss(item_id, lang, "date", f"{d.get('text')}={d.get('iso')}", got_desc))
             if hits:
                 s.fp += 1
-    for i, g in enumerate(got_dates):
+    for i, extra in enumerate(got_dates):
         if i not in used:
             s.fp += 1
-            ev.misses.append(Miss(item_id, lang, "date (extra)", None, f"{g.text}={g.iso}"))
+            ev.misses.append(Miss(item_id, lang, "date (extra)", None, f"{extra.text}={extra.iso}"))
     # places
     s = ev.score(lang, "places")
-    gold_places = []
-    not_places = []
+    gold_places: list[tuple[dict[str, Any], Span]] = []
+    not_places: list[tuple[dict[str, Any], Span]] = []
     for p in labels.get("places", []):
         span = _find(text, p.get("text", ""))
         if span is None:
@@ -180,10 +180,10 @@ def _score_side(ev: Evaluation, item_id: str, lang: str, fields: Fields | None, 
         else:
             s.fn += 1
             ev.misses.append(Miss(item_id, lang, "place", p.get("text"), None))
-    for g in got_places:
-        if not any(g.span.overlaps(span) for _, span in gold_places):
+    for place in got_places:
+        if not any(place.span.overlaps(span) for _, span in gold_places):
             s.fp += 1
-            ev.misses.append(Miss(item_id, lang, "place (extra)", None, f"{g.text}={g.name}"))
+            ev.misses.append(Miss(item_id, lang, "place (extra)", None, f"{place.text}={place.name}"))
 
 
 def _sides(item: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:

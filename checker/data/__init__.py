@@ -7,10 +7,14 @@ their integrity. Where each comes from is in NOTICE.md.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from checker.normalize import fold, key_ar, key_en
@@ -176,7 +180,8 @@ class Gazetteer:
     places: dict[str, Place]
     by_en: dict[str, tuple[str, ...]]  # key_en -> ids, best first
     by_ar: dict[str, tuple[str, ...]]  # ar_place_key -> ids, best first
-    max_words: int
+    heads_en: dict[str, int]  # first word of an English key -> most words of a key it starts
+    heads_ar: dict[str, int]
 
     def ancestors(self, place_id: str) -> list[str]:
         """The place's parents up to its country, nearest first."""
@@ -207,15 +212,12 @@ def _rank(place: Place) -> tuple[int, int]:
     return (_KIND_RANK.get(place.kind, 5), -place.population)
 
 
-@cache
-def gazetteer() -> Gazetteer:
+def _parse_gazetteer(text: str) -> dict[str, Place]:
     places: dict[str, Place] = {}
-    lines = _read_text("gazetteer.tsv").splitlines()
-    for line in lines:
+    for line in text.splitlines():
         if not line or line.startswith("#") or line.startswith("id\t"):
             continue
-        cols = line.split("\t")
-        pid, kind, country, parent, lat, lon, pop, name_en, var_en, names_ar = cols
+        pid, kind, country, parent, lat, lon, pop, name_en, var_en, names_ar = line.split("\t")
         places[pid] = Place(
             pid,
             kind,
@@ -228,20 +230,21 @@ def gazetteer() -> Gazetteer:
             tuple(var_en.split("|")) if var_en else (),
             tuple(names_ar.split("|")) if names_ar else (),
         )
+    return places
+
+
+def _build_index(places: dict[str, Place]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     by_en: dict[str, list[str]] = {}
     by_ar: dict[str, list[str]] = {}
-    max_words = 1
     for place in places.values():
         for form in (place.name_en, *place.variants_en):
             k = key_en(form)
             if k:
                 by_en.setdefault(k, []).append(place.id)
-                max_words = max(max_words, k.count(" ") + 1)
         for form in place.names_ar:
             k = ar_place_key(form)
             if k:
                 by_ar.setdefault(k, []).append(place.id)
-                max_words = max(max_words, k.count(" ") + 1)
 
     def ordered(index: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
         return {
@@ -249,30 +252,48 @@ def gazetteer() -> Gazetteer:
             for k, ids in index.items()
         }
 
-    return Gazetteer(places, ordered(by_en), ordered(by_ar), min(max_words, 6))
+    return ordered(by_en), ordered(by_ar)
 
 
-__all__ = [
-    "WEEKDAYS_EN",
-    "Agency",
-    "Confusion",
-    "Gazetteer",
-    "NumberWords",
-    "Place",
-    "agencies",
-    "agency_by_ar",
-    "agency_by_en",
-    "ar_compact",
-    "ar_place_key",
-    "confusions",
-    "fold",
-    "gazetteer",
-    "load_toml",
-    "months_ar",
-    "months_en",
-    "months_hijri",
-    "number_words",
-    "relative_days",
-    "weekdays_ar",
-    "weekdays_en",
-]
+def _heads(index: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    heads: dict[str, int] = {}
+    for key in index:
+        words = key.split(" ")
+        heads[words[0]] = max(heads.get(words[0], 0), len(words))
+    return heads
+
+
+def _cache_path(source: str) -> Path | None:
+    """Where the built index is kept between runs (keyed by the data's own hash)."""
+    base = os.environ.get("CAPTION_CHECKER_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "caption-checker"
+    )
+    digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:16]
+    return Path(base) / f"gazetteer-{digest}.marshal"
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer with its lookup index. Building the index takes a few hundred ms, so the
+    built index is kept in the user's cache directory; a missing or unwritable cache only costs
+    time."""
+    source = _read_text("gazetteer.tsv")
+    places = _parse_gazetteer(source)
+    path = _cache_path(source)
+    by_en = by_ar = None
+    if path is not None and path.exists():
+        try:
+            by_en, by_ar = marshal.loads(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            by_en = by_ar = None
+    if by_en is None or by_ar is None:
+        by_en, by_ar = _build_index(places)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_bytes(marshal.dumps((by_en, by_ar)))
+                tmp.replace(path)
+            except OSError:
+                pass
+    return Gazetteer(places, by_en, by_ar, _heads(by_en), _heads(by_ar))

@@ -70,7 +70,7 @@ _CREDIT_CUE = re.compile(
     r"\b(?:photo|photos|via|pool|handout|file|courtesy|stringer|images)\b", re.IGNORECASE
 )
 _PARTICLES = frozenset(
-    "al el bin ibn abu abou de da di du van von der den le la del dos bint ben ul ud ad as".split()
+    ["al", "el", "bin", "ibn", "abu", "abou", "de", "da", "di", "du", "van", "von", "der", "den", "le", "la", "del", "dos", "bint", "ben", "ul", "ud", "ad", "as"]
 )
 
 
@@ -339,19 +339,19 @@ def find_ar_credit(nt: Normalized) -> Credit | None:
     """The credit of an Arabic caption, or None."""
     text = nt.text.rstrip()
     # 1. parentheses, the last one that reads as a credit (usually at the very end)
-    for m in reversed(list(_AR_PAREN.finditer(text))):
-        credit = _parse_ar_parts(nt, m.start(1), m.end(1))
+    for paren in reversed(list(_AR_PAREN.finditer(text))):
+        credit = _parse_ar_parts(nt, paren.start(1), paren.end(1))
         if credit is not None:
             return credit
     # 2. "... - رويترز" / "... / أ ف ب" at the end
-    m = _AR_DASH_TAIL.search(text)
-    if m:
-        credit = _parse_ar_parts(nt, m.start(1), m.end(1))
+    dash = _AR_DASH_TAIL.search(text)
+    if dash:
+        credit = _parse_ar_parts(nt, dash.start(1), dash.end(1))
         if credit is not None and credit.agency is not None:
             return credit
     # 3. "تصوير: رمزي أبو عامر"
     m = _AR_PHOTOGRAPHER.search(text)
-    if m:
+    if m is not None:
         credit = _parse_ar_parts(nt, m.start(1), m.end(1))
         if credit is not None:
             return credit
@@ -366,8 +366,9 @@ def find_ar_credit(nt: Normalized) -> Credit | None:
     latin = find_en_credit(nt)
     if latin is not None:
         return latin
-    m = _LATIN_LEAD.match(text)
-    if m:
+    lead = _LATIN_LEAD.match(text)
+    if lead:
+        m = lead
         agency = agency_by_en().get(key_en(m.group(1)))
         if agency is not None:
             return Credit(

@@ -48,7 +48,7 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
         whole = m.group(1).replace(",", "")
         if m.group(2) is None and _YEAR.fullmatch(whole) and "," not in m.group(1):
             continue  # a year
-        value = float(whole + ("." + m.group(2) if m.group(2) else ""))
+        value: float = float(whole + ("." + m.group(2) if m.group(2) else ""))
         end = m.end()
         tail = re.match(r"\s*([^\W\d_]+)", text[end:])
         if tail:
@@ -80,8 +80,7 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
         if lang == "ar" and key in ("واحد", "واحده"):
             continue
         end = m.end()
-        value = vague if vague is not None else unit
-        assert value is not None
+        value = vague if vague is not None else (unit or 0.0)
         tail = re.match(r"\s*([^\W\d_]+)", text[end:])
         if tail and unit is not None:
             mult = words.multipliers.get(keyf(tail.group(1)))

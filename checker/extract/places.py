@@ -60,6 +60,19 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
     return None
 
 
+def _longest(word: str, lang: Lang, heads: dict[str, int]) -> int:
+    """The most words a gazetteer name starting with this word has (0: none starts with it)."""
+    if lang == "en":
+        if not (word[0].isupper() or word[:3].casefold() in ("al-", "el-", "ad-", "ar-", "as-", "az-")):
+            return 0
+        return heads.get(key_en(word).split(" ")[0], 0) if key_en(word) else 0
+    best = 0
+    for stem in ar_stems(word):
+        key = ar_place_key(stem)
+        best = max(best, heads.get(key, 0), heads.get(key.split(" ")[0], 0))
+    return best
+
+
 def _choose(mentions: list[tuple[int, int, tuple[str, ...]]]) -> list[str]:
     """Pick one candidate per mention, preferring countries and places the caption names."""
     gaz = gazetteer()
@@ -89,14 +102,19 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
     words = list((_EN_WORD if lang == "en" else _AR_WORD).finditer(text))
     skip_spans = list(skip)
     lookup = _lookup_en if lang == "en" else _lookup_ar
+    heads = gaz.heads_en if lang == "en" else gaz.heads_ar
     found: list[tuple[int, int, tuple[str, ...]]] = []
     i = 0
     while i < len(words):
+        longest = _longest(words[i].group(0), lang, heads)
+        if not longest:
+            i += 1
+            continue
         here = nt.span(words[i].start(), words[i].end())
         if any(here.overlaps(s) for s in skip_spans):
             i += 1
             continue
-        for n in range(min(gaz.max_words, len(words) - i), 0, -1):
+        for n in range(min(longest, len(words) - i), 0, -1):
             ids = lookup(words, text, i, n)
             if ids:
                 found.append((words[i].start(), words[i + n - 1].end(), ids))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from checker.models import Lang, Span, Token
+from checker.models import Lang, Token
 from checker.normalize import Normalized, ar_stems, key_en
 
 _EN_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W_]+)*|\d+(?:[.,]\d+)*")

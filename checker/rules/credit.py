@@ -29,7 +29,7 @@ def _mentions(credit: Credit, name: str) -> bool:
     words = credit.text.replace("/", " ").replace("-", " ").split()
     size = len(name.split())
     for n in range(max(1, size - 1), size + 2):
-        for i in range(0, max(0, len(words) - n) + 1):
+        for i in range(max(0, len(words) - n) + 1):
             if same_name(" ".join(words[i : i + n]), name):
                 return True
     return False
@@ -51,7 +51,8 @@ def credit_only_in_one_language(ctx: Context) -> Iterator[Hit]:
         return
     for lang in LANGS:
         here, there = ctx.side(lang), ctx.side(other(lang))
-        assert here is not None and there is not None
+        assert here is not None
+        assert there is not None
         if here.credit is None or there.credit is not None:
             continue
         who = here.credit.agency or ", ".join(here.credit.photographers)

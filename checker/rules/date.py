@@ -74,7 +74,8 @@ def date_only_in_one_language(ctx: Context) -> Iterator[Hit]:
         return
     for lang in LANGS:
         here, there = ctx.side(lang), ctx.side(other(lang))
-        assert here is not None and there is not None
+        assert here is not None
+        assert there is not None
         dates = absolute(here)
         if not dates or there.dates:
             continue
@@ -139,7 +140,9 @@ def weekday_contradicts_date(ctx: Context) -> Iterator[Hit]:
         for d in fields.dates:
             if d.weekday is None or not d.is_full or d.relative or d.calendar != "gregorian":
                 continue
-            assert d.year is not None and d.month is not None and d.day is not None
+            assert d.year is not None
+            assert d.month is not None
+            assert d.day is not None
             actual = dt.date(d.year, d.month, d.day).weekday()
             if actual == d.weekday:
                 continue

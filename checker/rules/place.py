@@ -68,7 +68,8 @@ def place_only_in_one_language(ctx: Context) -> Iterator[Hit]:
         return
     for lang in LANGS:
         here, there = ctx.side(lang), ctx.side(other(lang))
-        assert here is not None and there is not None
+        assert here is not None
+        assert there is not None
         places = photo_places(here)
         if not places or there.places:
             continue
