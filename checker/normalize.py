@@ -174,8 +174,10 @@ def ar_stems(token: str) -> tuple[str, ...]:
     for form in list(forms):
         if len(form) > 3 and form[0] in _PREP:
             rest = form[1:]
-            if form[0] == "ل" and rest.startswith("ل"):  # li + al- contracts to لل
-                forms.append("ا" + rest)
+            if form[0] == "ل" and rest.startswith("ل"):
+                # li + al- contracts: للمدينة = li + al + مدينة; للاذقية = li + اللاذقية
+                forms.append("ال" + rest[1:])
+                forms.append("ال" + rest)
             forms.append(rest)
     for form in forms:
         push(form)

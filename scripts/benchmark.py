@@ -41,9 +41,9 @@ def pairs(n: int) -> list[tuple[str, str]]:
     for i in range(n):
         place, place_ar, country = PLACES[i % len(PLACES)]
         name = NAMES[i % len(NAMES)]
-        fields = dict(place=place, place_ar=place_ar, country=country, name=name,
-                      upper=name.upper(), wd="Saturday", mon="Sept.", month="September",
-                      day=1 + i % 28, year=2000 + i % 25, n=3 + i % 40)
+        fields = {"place": place, "place_ar": place_ar, "country": country, "name": name,
+                      "upper": name.upper(), "wd": "Saturday", "mon": "Sept.", "month": "September",
+                      "day": 1 + i % 28, "year": 2000 + i % 25, "n": 3 + i % 40}
         out.append((TEMPLATES_EN[i % 4].format(**fields), TEMPLATES_AR[(i // 4) % 4].format(**fields)))
     return out
 

