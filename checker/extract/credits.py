@@ -57,7 +57,7 @@ def _en_agency_pattern() -> re.Pattern[str]:
 _EN_LEAD = re.compile(
     r"(?:©\s*(?:\d{4}\s*)?)?"
     r"(?<![\w/])(?:REUTERS|Reuters\s*/|AFP\s+PHOTO|APAIMAGES\s+PHOTO|EPA(?:-EFE)?\s*/|epa\d{6,}|"
-    r"AP\s*Photo\b|Photo\s+credit\s+should\s+read|Photo\s+by\b|Photo\s*:)"
+    r"AP\s*Photo\b|Photo\s+credit\s+should\s+read|Photo\s+by\b|Photo\s*:|Credit\s*:)"
     r"[^\n]*$"
 )
 _EN_PAREN = re.compile(r"[(\[]([^()\[\]\n]{2,200})[)\]]\s*\.?\s*$")
@@ -67,7 +67,7 @@ _EN_NAME_SLASH_AGENCY = re.compile(
 )
 _FILE_MARKER = re.compile(r"^\s*(?:FILE(?:\s+PHOTO)?|TOPSHOT|EDITORS?\s+NOTE)?\s*(?:FILE)\b", re.I)
 _CREDIT_CUE = re.compile(
-    r"\b(?:photo|photos|via|pool|handout|file|courtesy|stringer|images)\b", re.IGNORECASE
+    r"\b(?:photo|photos|via|pool|handout|file|courtesy|stringer|images|credit)\b", re.IGNORECASE
 )
 _PARTICLES = frozenset(
     ["al", "el", "bin", "ibn", "abu", "abou", "de", "da", "di", "du", "van", "von", "der", "den", "le", "la", "del", "dos", "bint", "ben", "ul", "ud", "ad", "as"]
@@ -149,7 +149,7 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
     # glued house markers: "AP PhotoHussein Malla", "REUTERS/Name", "AFP PHOTO / NAME"
     work = re.sub(r"^(\s*(?:©\s*)?(?:\d{4}\s+)?)", lambda m: " " * len(m.group(1)), work)
     work = re.sub(
-        r"(?i)\b(Photo\s+credit\s+should\s+read|Photo\s+by|Photo\s*:)",
+        r"(?i)\b(Photo\s+credit\s+should\s+read|Photo\s+by|Photo\s*:|Credit\s*:)",
         lambda m: " " * len(m.group(0)), work,
     )
     glued = re.match(r"(\s*)(AP\s*Photo)(?=[A-Z][a-z])", work)
@@ -188,10 +188,11 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
         m = pattern.match(text)
         if m and m.end() < len(text) and not text[m.end()].isalnum():
             agency = agency_forms.get(key_en(m.group(0)))
-            if agency is not None and agency.tier < 3:
+            rest = text[m.end() :].strip()
+            filler = not rest or key_en(rest) in words.not_person
+            if agency is not None and (filler or agency.tier < 3):
                 found.append((agency.tier, agency.id, index))
-                rest = text[m.end() :].strip()
-                if key_en(rest) in words.not_person or not rest:
+                if filler:
                     continue
                 text = rest
                 k = key_en(text)
@@ -266,8 +267,9 @@ def find_en_credit(nt: Normalized) -> Credit | None:
 
 # --- Arabic --------------------------------------------------------------------------------------
 
-_AR_PAREN = re.compile(r"\(([^()\n]{1,80})\)")
-_AR_DASH_TAIL = re.compile(r"(?:^|\s)[-/]\s*([^-\n()]{2,40}?)\s*\.?\s*$")
+_AR_PAREN = re.compile(r'\(([^()\n]{1,80})\)|"([^"\n]{1,60})"\s*\.?\s*$')
+# "... - رويترز", also with the dash glued to the word before it ("لجمعية- ايه ايه")
+_AR_DASH_TAIL = re.compile(r"(?:(?:^|\s)[-/]\s*|(?<=[\u0621-\u064a])-\s+)([^-\n()]{2,40}?)\s*\.?\s*$")
 _AR_PHOTOGRAPHER = re.compile(r"(?:^|\n|\s)(?:تصوير|عدسة|الصورة)\s*:?\s*([^\n()]{2,60}?)\s*\.?\s*$")
 _AR_FILE = frozenset(ar_compact(w) for w in ("أرشيف", "أرشيفية", "صورة أرشيفية", "ارشيف", "من الأرشيف"))
 _LATIN_LEAD = re.compile(r"^\s*(Reuters|REUTERS|AFP|AP|EPA|Getty Images|Anadolu)(?=[\u0600-\u06ff\s])")
@@ -340,7 +342,8 @@ def find_ar_credit(nt: Normalized) -> Credit | None:
     text = nt.text.rstrip()
     # 1. parentheses, the last one that reads as a credit (usually at the very end)
     for paren in reversed(list(_AR_PAREN.finditer(text))):
-        credit = _parse_ar_parts(nt, paren.start(1), paren.end(1))
+        group = 1 if paren.group(1) is not None else 2
+        credit = _parse_ar_parts(nt, paren.start(group), paren.end(group))
         if credit is not None:
             return credit
     # 2. "... - رويترز" / "... / أ ف ب" at the end

@@ -65,7 +65,7 @@ def _en_patterns() -> tuple[re.Pattern[str], ...]:
     year = rf"(?P<year>{YEAR}|'\d{{2}})(?![\d,]\d)"
     return (
         # Saturday, Oct. 3, 2015 / Sept. 13 / Monday (Jan. 27) / FEBRUARY 08:
-        re.compile(rf"(?:{weekday},?\s*\(?\s*)?{month}\s+{day}(?:\)?,?\s+{year})?"),
+        re.compile(rf"(?:{weekday},?\s*\(?\s*)?{month}(?:\s+|(?<=\.)){day}(?:\)?,?\s+{year})?"),
         # 16 January 2025 / Monday 16 January
         re.compile(rf"(?:{weekday},?\s+)?{day}\s+{month}(?:,?\s+{year})?"),
         # March 2009
@@ -322,6 +322,8 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
         if phrase == "اليوم":
             continue  # "today" in the general sense ("Syria today") is no photo date
         for m in re.finditer(rf"(?<![\u0621-\u064a])[وفب]?{re.escape(phrase)}(?![\u0621-\u064a])", text):
+            if re.match(r"\s+(?:ال)?حاج", text[m.end() :]):
+                continue  # "في أمس الحاجة": in dire need, not yesterday
             if not _overlaps(taken, m.start(), m.end()):
                 taken.append((m.start(), m.end()))
                 found.append(_relative(nt, m.start(), m.end(), None, offset, reference))
