@@ -6,6 +6,7 @@ pair mismatches found, false alarms on pairs that agree, and every miss with its
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,11 +74,18 @@ class Evaluation:
         return self.scores.setdefault((lang, name), Score())
 
 
-def _find(text: str, needle: str) -> Span | None:
+def _find_all(text: str, needle: str) -> list[Span]:
+    """Every whole-word occurrence of a labelled text (a label names a place once; the caption
+    may repeat it, and "Syria" must not be found inside "Syrian")."""
     if not needle:
-        return None
-    pos = text.find(needle)
-    return Span(pos, pos + len(needle)) if pos >= 0 else None
+        return []
+    pattern = re.compile(r"(?<![^\W_])" + re.escape(needle) + r"(?![^\W_])")
+    return [Span(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _find(text: str, needle: str) -> Span | None:
+    spans = _find_all(text, needle)
+    return spans[0] if spans else None
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -165,23 +173,21 @@ def _score_side(ev: Evaluation, item_id: str, lang: str, fields: Fields | None, 
             ev.misses.append(Miss(item_id, lang, "date (extra)", None, f"{extra.text}={extra.iso}"))
     # places
     s = ev.score(lang, "places")
-    gold_places: list[tuple[dict[str, Any], Span]] = []
-    not_places: list[tuple[dict[str, Any], Span]] = []
+    gold_places: list[tuple[dict[str, Any], list[Span]]] = []
     for p in labels.get("places", []):
-        span = _find(text, p.get("text", ""))
-        if span is None:
-            continue
+        spans = _find_all(text, p.get("text", ""))
         role = str(p.get("role") or "")
-        (not_places if "not a place" in role or "nisba" in role else gold_places).append((p, span))
+        if spans and "not a place" not in role and "nisba" not in role:
+            gold_places.append((p, spans))
     got_places = list(fields.places) if fields else []
-    for p, span in gold_places:
-        if any(g.span.overlaps(span) for g in got_places):
+    for p, spans in gold_places:
+        if any(g.span.overlaps(span) for g in got_places for span in spans):
             s.tp += 1
         else:
             s.fn += 1
             ev.misses.append(Miss(item_id, lang, "place", p.get("text"), None))
     for place in got_places:
-        if not any(place.span.overlaps(span) for _, span in gold_places):
+        if not any(place.span.overlaps(span) for _, spans in gold_places for span in spans):
             s.fp += 1
             ev.misses.append(Miss(item_id, lang, "place (extra)", None, f"{place.text}={place.name}"))
 

@@ -39,6 +39,10 @@ WORLD_MIN_POP = 250_000
 COMMON_WORD_FREQ = 1000
 # ...unless the town is at least this big.
 COMMON_WORD_MIN_POP = 500_000
+# Outside the region a town rarely makes an Arabic caption: a far stricter filter (سوري,
+# "Syrian", is the Arabic name of Surrey, Canada).
+WORLD_COMMON_WORD_FREQ = 50
+WORLD_COMMON_WORD_MIN_POP = 2_000_000
 # Letters that only occur in Urdu, Kurdish, Pashto... spellings: such a name is not Arabic.
 NON_ARABIC = set("ہےڈٹڑںھۀەڵێۆڕڤګښځڅډړږ")
 
@@ -105,12 +109,12 @@ def main() -> int:
 
     common = _arabic_word_frequencies(key_ar)
 
-    def everyday_word(name: str) -> bool:
+    def everyday_word(name: str, threshold: int = COMMON_WORD_FREQ) -> bool:
         key = key_ar(name)
         if " " in key:
             return False
         bare = key[2:] if key.startswith("ال") else key
-        return max(common.get(key, 0), common.get(bare, 0), common.get("ال" + bare, 0)) >= COMMON_WORD_FREQ
+        return max(common.get(key, 0), common.get(bare, 0), common.get("ال" + bare, 0)) >= threshold
 
     dropped = 0
     rows: dict[str, dict[str, object]] = {}
@@ -174,7 +178,8 @@ def main() -> int:
                 "id": sid, "kind": "admin1", "country": country, "parent": region,
                 "lat": "", "lon": "", "population": 0, "name_en": canonical,
                 "variants_en": uniq([name, *english]),
-                "names_ar": uniq([a for a in alias_list if is_arabic_name(a)]),
+                # "المركزي" (Markazi, Iran) is "the central": the same everyday-word filter
+                "names_ar": uniq([a for a in alias_list if is_arabic_name(a) and not everyday_word(a)]),
             })
             if gcode:
                 admin1_by_code[gcode] = sid
@@ -191,10 +196,14 @@ def main() -> int:
             continue
         alts = city.get("alternatenames") or []
         ar = [a for a in alts if is_arabic_name(a)]
-        if pop < COMMON_WORD_MIN_POP:
+        if country in REGION and pop < COMMON_WORD_MIN_POP:
             kept = [a for a in ar if not everyday_word(a)]
-            dropped += len(ar) - len(kept)
-            ar = kept
+        elif country not in REGION and pop < WORLD_COMMON_WORD_MIN_POP:
+            kept = [a for a in ar if not everyday_word(a, WORLD_COMMON_WORD_FREQ)]
+        else:
+            kept = ar
+        dropped += len(ar) - len(kept)
+        ar = kept
         parent = admin1_by_code.get(f"{country}.{city.get('admin1code', '')}", country)
         name = city["name"]
         # GeoNames' own names carry scholarly diacritics (Ḩamāh); captions write Hamah

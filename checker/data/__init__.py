@@ -203,9 +203,9 @@ class Gazetteer:
 
 
 def ar_place_key(text: str) -> str:
-    """Arabic gazetteer key: normalised, and without the article on the first word."""
-    key = key_ar(text)
-    return key[2:] if key.startswith("ال") and len(key) > 4 else key
+    """Arabic gazetteer key: the normalised name, article kept. A name with the article
+    (العمارة, Al-Amarah) must be written with it: عمارة alone is "a building"."""
+    return key_ar(text)
 
 
 def _rank(place: Place) -> tuple[int, int]:
