@@ -65,7 +65,6 @@ _EN_PAREN = re.compile(r"[(\[]([^()\[\]\n]{2,200})[)\]]\s*\.?\s*$")
 _EN_NAME_SLASH_AGENCY = re.compile(
     r"(?:^|\n|\||[.!?]\s)\s*([^\n|.!?]{2,90}/\s*[^\n|/]{2,40})\s*$"
 )
-_FILE_MARKER = re.compile(r"^\s*(?:FILE(?:\s+PHOTO)?|TOPSHOT|EDITORS?\s+NOTE)?\s*(?:FILE)\b", re.I)
 _CREDIT_CUE = re.compile(
     r"\b(?:photo|photos|via|pool|handout|file|courtesy|stringer|images|credit)\b", re.IGNORECASE
 )

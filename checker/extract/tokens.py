@@ -25,8 +25,3 @@ def tokenize(nt: Normalized, lang: Lang) -> tuple[Token, ...]:
         out.append(Token(nt.original_text(m.start(), m.end()), nt.span(m.start(), m.end()), key))
     return tuple(out)
 
-
-def word_matches(nt: Normalized, lang: Lang) -> list[re.Match[str]]:
-    """Raw word matches over the normalised text (offsets in normalised coordinates)."""
-    pattern = _EN_WORD if lang == "en" else _AR_WORD
-    return list(pattern.finditer(nt.text))
