@@ -81,24 +81,26 @@ class _Part:
     via: bool = False  # the part followed "via"
 
 
-def _split_parts(text: str, offset: int) -> list[_Part]:
-    """Split a credit at '/', ',', ';', '|' and 'via', keeping normalised offsets."""
+_EN_SEPARATORS = re.compile(r"\s*(?:[/,;|]|\bvia\b|\s-\s)\s*", re.IGNORECASE)
+_AR_SEPARATORS = re.compile(r"\s*[-/,;|]\s*")
+
+
+def _split_parts(text: str, offset: int, separators: re.Pattern[str] = _EN_SEPARATORS) -> list[_Part]:
+    """Split a credit at its separators ('/', ',', 'via'...), keeping normalised offsets; a part
+    that follows "via" is marked, since it names who distributed the photo."""
     parts: list[_Part] = []
     pos = 0
     via_next = False
-    for m in re.finditer(r"\s*(?:[/,;|]|\bvia\b|\s-\s)\s*", text, flags=re.IGNORECASE):
-        chunk = text[pos : m.start()]
+    for m in [*separators.finditer(text), None]:
+        stop = m.start() if m else len(text)
+        chunk = text[pos:stop]
         if chunk.strip():
             lead = len(chunk) - len(chunk.lstrip())
-            parts.append(
-                _Part(chunk.strip(), offset + pos + lead, offset + pos + lead + len(chunk.strip()), via_next)
-            )
-        via_next = "via" in m.group(0).lower()
-        pos = m.end()
-    chunk = text[pos:]
-    if chunk.strip():
-        lead = len(chunk) - len(chunk.lstrip())
-        parts.append(_Part(chunk.strip(), offset + pos + lead, offset + pos + lead + len(chunk.strip()), via_next))
+            begin = offset + pos + lead
+            parts.append(_Part(chunk.strip(), begin, begin + len(chunk.strip()), via_next))
+        if m:
+            via_next = "via" in m.group(0).lower()
+            pos = m.end()
     return parts
 
 
@@ -276,7 +278,7 @@ _LATIN_LEAD = re.compile(r"^\s*(Reuters|REUTERS|AFP|AP|EPA|Getty Images|Anadolu)
 
 def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
     content = nt.text[start:end]
-    parts = _split_parts_ar(content, start)
+    parts = [(p.text, p.start, p.end) for p in _split_parts(content, start, _AR_SEPARATORS)]
     agency = None
     file_flag = False
     persons: list[tuple[str, Span]] = []
@@ -318,22 +320,6 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
         handout=bool(agency and agency.id == "social media"),
         pool=False,
     )
-
-
-def _split_parts_ar(text: str, offset: int) -> list[tuple[str, int, int]]:
-    out = []
-    pos = 0
-    for m in re.finditer(r"\s*[-/,;|]\s*", text):
-        chunk = text[pos : m.start()]
-        if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            out.append((chunk.strip(), offset + pos + lead, offset + pos + lead + len(chunk.strip())))
-        pos = m.end()
-    chunk = text[pos:]
-    if chunk.strip():
-        lead = len(chunk) - len(chunk.lstrip())
-        out.append((chunk.strip(), offset + pos + lead, offset + pos + lead + len(chunk.strip())))
-    return out
 
 
 def find_ar_credit(nt: Normalized) -> Credit | None:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from checker.data import agencies
-from checker.models import LANGS, Category, Credit, Severity
+from checker.models import LANGS, Category, Credit, Severity, Span
 from checker.rules.base import LANG_NAME, Context, Hit, other, rule
 from checker.translit import same_name, similarity
 
@@ -241,7 +241,7 @@ def credit_malformed(ctx: Context) -> Iterator[Hit]:
             continue
         start = fields.credit.span.start + m.start()
         fixed = fields.credit.text[: m.end()] + "/" + fields.credit.text[m.end() :]
-        spans = {lang: (type(fields.credit.span)(start, start + len(m.group(0)) + 1),)}
+        spans = {lang: (Span(start, start + len(m.group(0)) + 1),)}
         yield Hit(
             "The credit has lost the slash between \"AP Photo\" and the photographer's name.",
             en=spans.get("en", ()),

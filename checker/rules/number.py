@@ -49,7 +49,7 @@ def numbers_differ(ctx: Context) -> Iterator[Hit]:
             continue
         figures = ", ".join(_fmt(e.value) for e in en_numbers[:4])
         yield Hit(
-            f"The Arabic caption gives {_fmt(a.value)} (\u2068{a.text}\u2069), which matches no "
+            f"The Arabic caption gives {_fmt(a.value)} (“{a.text}”), which matches no "
             f"figure in the English caption ({figures}).",
             en=tuple(e.span for e in en_numbers[:4]),
             ar=(a.span,),
