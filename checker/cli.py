@@ -186,6 +186,67 @@ def evaluate(corpus: str, misses: bool) -> None:
     click.echo(ev.render(result, misses=misses))
 
 
+def _image_paths(paths: tuple[str, ...]) -> list[Path]:
+    """Files as given; a directory stands for the image files in it (sniffed, not by name)."""
+    from checker.metadata.containers import sniff
+
+    out: list[Path] = []
+    for name in paths:
+        p = Path(name)
+        if p.is_dir():
+            for child in sorted(p.iterdir()):
+                if child.is_file() and not child.name.startswith("."):
+                    with child.open("rb") as fh:
+                        if sniff(fh.read(16)):
+                            out.append(child)
+        else:
+            out.append(p)
+    return out
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]))
+@click.option("--compare-exiftool", "reference", type=click.Path(exists=True, dir_okay=False),
+              help="An ExifTool JSON reference: print per-field agreement with it instead.")
+@click.option("--min-agreement", default=0.99, show_default=True, type=click.FloatRange(0, 1),
+              help="With --compare-exiftool: exit 1 below this share of agreeing values.")
+def meta(paths: tuple[str, ...], fmt: str, reference: str | None, min_agreement: float) -> None:
+    """Read the metadata embedded in image files (EXIF, IPTC, XMP, GPS).
+
+    JSON output uses ExifTool's group-prefixed tag names and `exiftool -json -n` values. A
+    directory stands for the image files in it. Every file gets an answer: a missing or broken
+    one gets an Error or Warning entry, as with ExifTool.
+    """
+    from checker.formatters import meta as out
+    from checker.metadata import read_image
+    from checker.metadata.compare import compare, load_reference
+
+    files = _image_paths(paths)
+    if reference is None:
+        metas = [read_image(f) for f in files]
+        if fmt == "json":
+            click.echo(out.render_json(metas))
+        else:
+            click.echo("\n\n".join(out.render_text(m) for m in metas))
+        sys.exit(EXIT_ERROR if any(m.error for m in metas) else EXIT_OK)
+    try:
+        expected = load_reference(json.loads(Path(reference).read_text(encoding="utf-8")))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise CheckerUsageError(f"{reference}: not an ExifTool JSON reference ({exc})") from None
+    ours: dict[str, dict[str, Any]] = {}
+    crashed = 0
+    for f in files:
+        try:
+            ours[f.name] = read_image(f).exiftool()
+        except Exception as exc:  # counted and shown: finding these is the point
+            crashed += 1
+            ours[f.name] = {"Error": f"crashed: {type(exc).__name__}: {exc}"}
+    result = compare(expected, ours)
+    click.echo(out.render_agreement(result, answered=len(ours), tracebacks=crashed))
+    sys.exit(EXIT_OK if result.rate >= min_agreement and not crashed else EXIT_FINDINGS)
+
+
 @main.command("rules")
 def list_rules() -> None:
     """List every rule: code, name, category, default severity."""
