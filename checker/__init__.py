@@ -10,6 +10,7 @@ The stable API::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 
 from checker.engine import InputError, error_report, run
@@ -25,10 +26,13 @@ def check(
     *,
     id: str | None = None,
     date: str | None = None,
+    image: str | os.PathLike[str] | None = None,
     settings: Settings | None = None,
 ) -> Report:
-    """Check one caption pair (either caption may be None). Raises InputError on bad input."""
-    return run(CaptionPair(en=en, ar=ar, id=id, date=date), settings)
+    """Check one caption pair (either caption may be None), and the image's metadata against it
+    when ``image`` is a path (the image's own caption fills a missing one). Raises InputError on
+    bad input; an unreadable image is a finding (MD001), not an exception."""
+    return run(CaptionPair(en=en, ar=ar, id=id, date=date, image=os.fspath(image) if image else None), settings)
 
 
 def check_many(

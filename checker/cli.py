@@ -27,7 +27,9 @@ def read_caption_file(path: str) -> str:
     p = Path(path)
     try:
         if p.stat().st_size > MAX_FILE_BYTES:
-            raise CheckerUsageError(f"{path}: {p.stat().st_size:,} bytes is too big for a caption file")
+            raise CheckerUsageError(
+                f"{path}: {p.stat().st_size:,} bytes is too big for a caption file"
+            )
         data = p.read_bytes()
     except FileNotFoundError:
         raise CheckerUsageError(f"{path}: no such file") from None
@@ -46,7 +48,9 @@ def read_caption_file(path: str) -> str:
         ) from None
 
 
-def _settings(fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...], date: str | None) -> Any:
+def _settings(
+    fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...], date: str | None
+) -> Any:
     from checker.models import Severity
     from checker.settings import Settings, SettingsError, parse_date
 
@@ -62,12 +66,18 @@ def _settings(fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...], da
 
 
 _common = [
-    click.option("--fail-on", default="error", show_default=True,
-                 type=click.Choice(["error", "warning", "info"]),
-                 help="Exit 1 when a finding has this severity or worse."),
+    click.option(
+        "--fail-on",
+        default="error",
+        show_default=True,
+        type=click.Choice(["error", "warning", "info"]),
+        help="Exit 1 when a finding has this severity or worse.",
+    ),
     click.option("--select", multiple=True, help="Only these rule codes or prefixes (DT, CR002)."),
     click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes."),
-    click.option("--date", "ref_date", help="Reference date YYYY-MM-DD for relative and yearless dates."),
+    click.option(
+        "--date", "ref_date", help="Reference date YYYY-MM-DD for relative and yearless dates."
+    ),
 ]
 
 
@@ -86,16 +96,42 @@ def main() -> None:
 @main.command()
 @click.option("--en", "en_text", help="The English caption.")
 @click.option("--ar", "ar_text", help="The Arabic caption.")
-@click.option("--en-file", type=click.Path(dir_okay=False), help="File holding the English caption.")
+@click.option(
+    "--en-file", type=click.Path(dir_okay=False), help="File holding the English caption."
+)
 @click.option("--ar-file", type=click.Path(dir_okay=False), help="File holding the Arabic caption.")
+@click.option(
+    "--image",
+    "image",
+    type=click.Path(),
+    help=(
+        "The photo: its metadata is checked against the captions, and its embedded caption is used "
+        "when --en is not given."
+    ),
+)
 @click.option("--id", "item_id", help="An id to carry into the report.")
-@click.option("--format", "fmt", default="text", show_default=True,
-              type=click.Choice(["text", "json", "jsonl"]))
+@click.option(
+    "--format",
+    "fmt",
+    default="text",
+    show_default=True,
+    type=click.Choice(["text", "json", "jsonl"]),
+)
 @common_options
-def check(en_text: str | None, ar_text: str | None, en_file: str | None, ar_file: str | None,
-          item_id: str | None, fmt: str, fail_on: str, select: tuple[str, ...],
-          ignore: tuple[str, ...], ref_date: str | None) -> None:
-    """Check one caption pair (either caption may be left out)."""
+def check(
+    en_text: str | None,
+    ar_text: str | None,
+    en_file: str | None,
+    ar_file: str | None,
+    image: str | None,
+    item_id: str | None,
+    fmt: str,
+    fail_on: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    ref_date: str | None,
+) -> None:
+    """Check one caption pair (either caption may be left out), and its image if given."""
     from checker.engine import InputError, run
     from checker.models import CaptionPair
 
@@ -107,7 +143,7 @@ def check(en_text: str | None, ar_text: str | None, en_file: str | None, ar_file
     ar = read_caption_file(ar_file) if ar_file else ar_text
     settings = _settings(fail_on, select, ignore, ref_date)
     try:
-        report = run(CaptionPair(en=en, ar=ar, id=item_id or None), settings)
+        report = run(CaptionPair(en=en, ar=ar, id=item_id or None, image=image), settings)
     except InputError as exc:
         raise CheckerUsageError(str(exc)) from None
     _emit([report], fmt)
@@ -133,11 +169,18 @@ def _manifest(path: str) -> Iterator[tuple[int, Any]]:
 
 @main.command()
 @click.argument("manifest", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--format", "fmt", default="jsonl", show_default=True,
-              type=click.Choice(["jsonl", "text"]))
+@click.option(
+    "--format", "fmt", default="jsonl", show_default=True, type=click.Choice(["jsonl", "text"])
+)
 @common_options
-def batch(manifest: str, fmt: str, fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          ref_date: str | None) -> None:
+def batch(
+    manifest: str,
+    fmt: str,
+    fail_on: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    ref_date: str | None,
+) -> None:
     """Check every line {"id", "en", "ar", "date"?} of a JSONL manifest, streaming reports in order."""
     from checker.engine import InputError, error_report, run
     from checker.formatters import json_format, text
@@ -157,8 +200,13 @@ def batch(manifest: str, fmt: str, fail_on: str, select: tuple[str, ...], ignore
         else:
             item_id = str(item["id"]) if item.get("id") is not None else f"line {number}"
             try:
-                pair = CaptionPair(en=item.get("en"), ar=item.get("ar"), id=item_id,
-                                   image=item.get("image"), date=item.get("date"))
+                pair = CaptionPair(
+                    en=item.get("en"),
+                    ar=item.get("ar"),
+                    id=item_id,
+                    image=item.get("image"),
+                    date=item.get("date"),
+                )
                 report = run(pair, settings)
             except InputError as exc:
                 report = error_report(item_id, str(exc))
@@ -167,7 +215,11 @@ def batch(manifest: str, fmt: str, fail_on: str, select: tuple[str, ...], ignore
         worst = report.max_severity()
         if worst is not None and worst >= settings.fail_on:
             failed = True
-        line = json_format.render_line(report) if fmt == "jsonl" else text.render(report, colour=colour)
+        line = (
+            json_format.render_line(report)
+            if fmt == "jsonl"
+            else text.render(report, colour=colour)
+        )
         click.echo(line)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
@@ -206,11 +258,22 @@ def _image_paths(paths: tuple[str, ...]) -> list[Path]:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]))
-@click.option("--compare-exiftool", "reference", type=click.Path(exists=True, dir_okay=False),
-              help="An ExifTool JSON reference: print per-field agreement with it instead.")
-@click.option("--min-agreement", default=0.99, show_default=True, type=click.FloatRange(0, 1),
-              help="With --compare-exiftool: exit 1 below this share of agreeing values.")
+@click.option(
+    "--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"])
+)
+@click.option(
+    "--compare-exiftool",
+    "reference",
+    type=click.Path(exists=True, dir_okay=False),
+    help="An ExifTool JSON reference: print per-field agreement with it instead.",
+)
+@click.option(
+    "--min-agreement",
+    default=0.99,
+    show_default=True,
+    type=click.FloatRange(0, 1),
+    help="With --compare-exiftool: exit 1 below this share of agreeing values.",
+)
 def meta(paths: tuple[str, ...], fmt: str, reference: str | None, min_agreement: float) -> None:
     """Read the metadata embedded in image files (EXIF, IPTC, XMP, GPS).
 
@@ -253,7 +316,9 @@ def list_rules() -> None:
     from checker.rules import ALL_RULES
 
     for r in ALL_RULES:
-        click.echo(f"{r.code}  {r.name:<32} {r.category.value:<9} {r.severity.label:<8} {r.summary()}")
+        click.echo(
+            f"{r.code}  {r.name:<32} {r.category.value:<9} {r.severity.label:<8} {r.summary()}"
+        )
 
 
 @main.command("rule")

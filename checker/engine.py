@@ -6,9 +6,11 @@ The CLI, the batch runner and the library all call :func:`run`; none holds logic
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from checker.extract import extract_fields
-from checker.models import CaptionPair, Fields, Finding, Report
+from checker.metadata import ImageMetadata, read_image
+from checker.models import CaptionPair, Fields, Finding, Lang, Report
 from checker.rules import ALL_RULES, Context
 from checker.settings import Settings, SettingsError, parse_date
 
@@ -34,8 +36,38 @@ def _side(text: str | None, lang: str, reference: dt.date | None) -> Fields | No
     return extract_fields(text, "en" if lang == "en" else "ar", reference)
 
 
-def run(pair: CaptionPair, settings: Settings | None = None) -> Report:
-    """Check one caption pair."""
+def _is_arabic(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f")
+    return bool(letters) and arabic * 2 > len(letters)
+
+
+def _embedded_caption(
+    pair: CaptionPair, image: ImageMetadata | None
+) -> tuple[str | None, str | None, dict[Lang, str]]:
+    """Fill a missing caption from the image's own caption, on the side its script says."""
+    en, ar = pair.en, pair.ar
+    used: dict[Lang, str] = {}
+    if image is None:
+        return en, ar, used
+    found = image.caption()
+    if found is None:
+        return en, ar, used
+    text = found.value if isinstance(found.value, str) else " ".join(map(str, found.value))
+    tag = next(name for name, value in image.tags.items() if value is found)
+    if _is_arabic(text):
+        if not (ar and ar.strip()):
+            ar, used["ar"] = text, tag
+    elif not (en and en.strip()):
+        en, used["en"] = text, tag
+    return en, ar, used
+
+
+def run(
+    pair: CaptionPair, settings: Settings | None = None, image: ImageMetadata | None = None
+) -> Report:
+    """Check one caption pair, and its image when ``pair.image`` names one (or ``image`` is an
+    image already read, e.g. an upload)."""
     settings = settings or Settings()
     reference = settings.reference_date
     if pair.date:
@@ -43,16 +75,26 @@ def run(pair: CaptionPair, settings: Settings | None = None) -> Report:
             reference = parse_date(pair.date, "date")
         except SettingsError as exc:
             raise InputError(str(exc)) from None
-    en = _side(pair.en, "en", reference)
-    ar = _side(pair.ar, "ar", reference)
+    if image is None and pair.image is not None:
+        if not isinstance(pair.image, (str, os.PathLike)):
+            raise InputError("the image must be given as a file path")
+        image = read_image(pair.image)
+    en_text, ar_text, embedded = _embedded_caption(pair, image)
+    en = _side(en_text, "en", reference)
+    ar = _side(ar_text, "ar", reference)
     if en is None and ar is None:
-        raise InputError("no caption to check: give an English caption, an Arabic one, or both")
-    ctx = Context(en=en, ar=ar)
+        raise InputError(
+            "no caption to check: give an English caption, an Arabic one, or both"
+            + (" (the image carries no caption of its own)" if image is not None else "")
+        )
+    ctx = Context(en=en, ar=ar, image=image, embedded=embedded)
     findings: list[Finding] = []
     for rule in ALL_RULES:
         if not settings.enabled(rule.code):
             continue
         if rule.needs_both and (en is None or ar is None):
+            continue
+        if rule.needs_image and image is None:
             continue
         severity = settings.severity.get(rule.code, rule.severity)
         if severity < settings.min_severity:
@@ -73,7 +115,10 @@ def run(pair: CaptionPair, settings: Settings | None = None) -> Report:
                 )
             )
     findings.sort(key=lambda f: (-f.severity, f.code))
-    return Report(id=pair.id, en=en, ar=ar, findings=tuple(findings))
+    image_json = None
+    if image is not None:
+        image_json = image.to_json() | {"captions_taken": dict(embedded)}
+    return Report(id=pair.id, en=en, ar=ar, findings=tuple(findings), image=image_json)
 
 
 def error_report(item_id: str | None, message: str) -> Report:

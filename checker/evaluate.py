@@ -92,7 +92,14 @@ def _same_person(a: str, b: str) -> bool:
     return ratio(a.casefold(), b.casefold()) >= 85 or same_name(a, b)
 
 
-def _score_side(ev: Evaluation, item_id: str, lang: str, fields: Fields | None, labels: dict[str, Any], text: str) -> None:
+def _score_side(
+    ev: Evaluation,
+    item_id: str,
+    lang: str,
+    fields: Fields | None,
+    labels: dict[str, Any],
+    text: str,
+) -> None:
     credit = fields.credit if fields else None
     gold = labels.get("credit") or {}
     # agency
@@ -107,7 +114,9 @@ def _score_side(ev: Evaluation, item_id: str, lang: str, fields: Fields | None, 
         if want:
             s.fn += 1
         if want or got:
-            ev.misses.append(Miss(item_id, lang, "agency", gold.get("agency"), credit.agency if credit else None))
+            ev.misses.append(
+                Miss(item_id, lang, "agency", gold.get("agency"), credit.agency if credit else None)
+            )
     # photographers
     s = ev.score(lang, "photographers")
     want_names = list(gold.get("photographers") or gold.get("photographers_as_written") or [])
@@ -151,20 +160,26 @@ def _score_side(ev: Evaluation, item_id: str, lang: str, fields: Fields | None, 
             for i in hits:
                 used.add(i)
                 s.fp += 1
-                ev.misses.append(Miss(item_id, lang, "date (trap)", d.get("text"), got_dates[i].text))
+                ev.misses.append(
+                    Miss(item_id, lang, "date (trap)", d.get("text"), got_dates[i].text)
+                )
             continue
         ok = False
         for i in hits:
             used.add(i)
             iso = got_dates[i].iso
-            if iso == d.get("iso") or (d.get("iso") is None and iso in (None, d.get("resolved_iso"))):
+            if iso == d.get("iso") or (
+                d.get("iso") is None and iso in (None, d.get("resolved_iso"))
+            ):
                 ok = True
         if ok:
             s.tp += 1
         else:
             s.fn += 1
             got_desc = [f"{got_dates[i].text}={got_dates[i].iso}" for i in hits]
-            ev.misses.append(Miss(item_id, lang, "date", f"{d.get('text')}={d.get('iso')}", got_desc))
+            ev.misses.append(
+                Miss(item_id, lang, "date", f"{d.get('text')}={d.get('iso')}", got_desc)
+            )
             if hits:
                 s.fp += 1
     for i, extra in enumerate(got_dates):
@@ -189,7 +204,9 @@ def _score_side(ev: Evaluation, item_id: str, lang: str, fields: Fields | None, 
     for place in got_places:
         if not any(place.span.overlaps(span) for _, spans in gold_places for span in spans):
             s.fp += 1
-            ev.misses.append(Miss(item_id, lang, "place (extra)", None, f"{place.text}={place.name}"))
+            ev.misses.append(
+                Miss(item_id, lang, "place (extra)", None, f"{place.text}={place.name}")
+            )
 
 
 def _sides(item: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -238,7 +255,15 @@ def _score_pair(ev: Evaluation, item_id: str, labels: dict[str, Any], report: Re
         if categories & wanted:
             ev.pairs_found += 1
         else:
-            ev.misses.append(Miss(item_id, "pair", f"mismatch {mismatch.get('field')}", mismatch.get("detail"), sorted(categories)))
+            ev.misses.append(
+                Miss(
+                    item_id,
+                    "pair",
+                    f"mismatch {mismatch.get('field')}",
+                    mismatch.get("detail"),
+                    sorted(categories),
+                )
+            )
     if not expected:
         ev.agreeing_pairs += 1
         alarms = [f for f in report.findings if f.severity >= Severity.WARNING]
@@ -259,19 +284,26 @@ def _pct(value: float | None) -> str:
 
 
 def render(ev: Evaluation, *, misses: bool = False) -> str:
-    lines = [f"{ev.items} items ({ev.errors} could not be checked)", "",
-             f"{'field':<14}{'EN prec':>9}{'EN rec':>9}{'AR prec':>9}{'AR rec':>9}"]
+    lines = [
+        f"{ev.items} items ({ev.errors} could not be checked)",
+        "",
+        f"{'field':<14}{'EN prec':>9}{'EN rec':>9}{'AR prec':>9}{'AR rec':>9}",
+    ]
     for name in FIELDS:
         en, ar = ev.score("en", name), ev.score("ar", name)
-        lines.append(f"{name:<14}{_pct(en.precision):>9}{_pct(en.recall):>9}"
-                     f"{_pct(ar.precision):>9}{_pct(ar.recall):>9}")
+        lines.append(
+            f"{name:<14}{_pct(en.precision):>9}{_pct(en.recall):>9}"
+            f"{_pct(ar.precision):>9}{_pct(ar.recall):>9}"
+        )
     lines.append("")
     found = f"{ev.pairs_found}/{ev.pairs_expected}" if ev.pairs_expected else "-"
     lines.append(f"pair mismatches found: {found}")
     lines.append(f"warnings or errors on {ev.agreeing_pairs} agreeing pairs: {ev.false_alarms}")
     rate = 100 * ev.spelling_alarms / ev.typo_free_sides if ev.typo_free_sides else 0.0
-    lines.append(f"spelling alarms on {ev.typo_free_sides} typo-free sides: {ev.spelling_alarms} "
-                 f"({rate:.1f} per 100); labelled typos: {ev.typos_labelled}")
+    lines.append(
+        f"spelling alarms on {ev.typo_free_sides} typo-free sides: {ev.spelling_alarms} "
+        f"({rate:.1f} per 100); labelled typos: {ev.typos_labelled}"
+    )
     if misses:
         lines.append("")
         lines.append("misses (id, language, field: expected -> got):")

@@ -19,16 +19,74 @@ from rapidfuzz.fuzz import ratio
 from checker.normalize import fold
 
 _AR_CLASS = {
-    "ب": "B", "ت": "T", "ث": "T", "ج": "G", "ح": "H", "خ": "K", "د": "T", "ذ": "T", "ر": "R",
-    "ز": "S", "س": "S", "ش": "S", "ص": "S", "ض": "T", "ط": "T", "ظ": "T", "ع": "", "غ": "G",
-    "ف": "F", "ق": "K", "ك": "K", "ل": "L", "م": "M", "ن": "N", "ه": "H", "و": "", "ي": "",
-    "ا": "", "ء": "", "پ": "B", "چ": "S", "ژ": "S", "گ": "G", "ڤ": "F",
+    "ب": "B",
+    "ت": "T",
+    "ث": "T",
+    "ج": "G",
+    "ح": "H",
+    "خ": "K",
+    "د": "T",
+    "ذ": "T",
+    "ر": "R",
+    "ز": "S",
+    "س": "S",
+    "ش": "S",
+    "ص": "S",
+    "ض": "T",
+    "ط": "T",
+    "ظ": "T",
+    "ع": "",
+    "غ": "G",
+    "ف": "F",
+    "ق": "K",
+    "ك": "K",
+    "ل": "L",
+    "م": "M",
+    "ن": "N",
+    "ه": "H",
+    "و": "",
+    "ي": "",
+    "ا": "",
+    "ء": "",
+    "پ": "B",
+    "چ": "S",
+    "ژ": "S",
+    "گ": "G",
+    "ڤ": "F",
 }
-_EN_DIGRAPHS = (("kh", "K"), ("sh", "S"), ("ch", "S"), ("th", "T"), ("dh", "T"), ("gh", "G"),
-                ("ph", "F"), ("ck", "K"), ("ci", "S"), ("ce", "S"), ("cy", "S"), ("ou", ""))
+_EN_DIGRAPHS = (
+    ("kh", "K"),
+    ("sh", "S"),
+    ("ch", "S"),
+    ("th", "T"),
+    ("dh", "T"),
+    ("gh", "G"),
+    ("ph", "F"),
+    ("ck", "K"),
+    ("ci", "S"),
+    ("ce", "S"),
+    ("cy", "S"),
+    ("ou", ""),
+)
 _EN_CLASS = {
-    "b": "B", "p": "B", "t": "T", "d": "T", "j": "G", "g": "G", "h": "H", "k": "K", "q": "K",
-    "c": "K", "x": "KS", "r": "R", "z": "S", "s": "S", "f": "F", "v": "F", "l": "L", "m": "M",
+    "b": "B",
+    "p": "B",
+    "t": "T",
+    "d": "T",
+    "j": "G",
+    "g": "G",
+    "h": "H",
+    "k": "K",
+    "q": "K",
+    "c": "K",
+    "x": "KS",
+    "r": "R",
+    "z": "S",
+    "s": "S",
+    "f": "F",
+    "v": "F",
+    "l": "L",
+    "m": "M",
     "n": "N",
 }
 _EN_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad-|ul)[- ]", re.IGNORECASE)
@@ -76,17 +134,38 @@ def skeleton_ar(name: str) -> str:
 
 def skeleton(name: str) -> str:
     """The skeleton of a name in either script."""
-    return skeleton_ar(name) if any("\u0600" <= ch <= "\u06ff" for ch in name) else skeleton_en(name)
+    return (
+        skeleton_ar(name) if any("\u0600" <= ch <= "\u06ff" for ch in name) else skeleton_en(name)
+    )
+
+
+_GLUED_ARTICLE = re.compile(r"\b(?:al|el)(?=[bcdfghjklmnpqrstvwxz]{1}[aeiouy])", re.IGNORECASE)
+
+
+def _readings(name: str) -> list[str]:
+    """A name's skeletons: an English name may glue the article on (Alsayed = Al-Sayed = السيد)."""
+    first = skeleton(name).replace(" ", "")
+    if any("\u0600" <= ch <= "\u06ff" for ch in name):
+        return [first]
+    unglued = _GLUED_ARTICLE.sub("", name)
+    if unglued == name:
+        return [first]
+    return [first, skeleton_en(unglued).replace(" ", "")]
 
 
 def similarity(a: str, b: str) -> float:
     """0-100: how alike two names sound, across scripts. Spaces are ignored in the comparison."""
-    sa, sb = skeleton(a).replace(" ", ""), skeleton(b).replace(" ", "")
-    if not sa or not sb:
-        return 0.0
-    if min(len(sa), len(sb)) <= 3:
-        return 100.0 if sa == sb else 0.0
-    return float(ratio(sa, sb))
+    best = 0.0
+    for sa in _readings(a):
+        for sb in _readings(b):
+            if not sa or not sb:
+                continue
+            if min(len(sa), len(sb)) <= 3:
+                score = 100.0 if sa == sb else 0.0
+            else:
+                score = float(ratio(sa, sb))
+            best = max(best, score)
+    return best
 
 
 def same_name(a: str, b: str) -> bool:

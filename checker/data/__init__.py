@@ -233,7 +233,9 @@ def _parse_gazetteer(text: str) -> dict[str, Place]:
     return places
 
 
-def _build_index(places: dict[str, Place]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+def _build_index(
+    places: dict[str, Place],
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     by_en: dict[str, list[str]] = {}
     by_ar: dict[str, list[str]] = {}
     for place in places.values():

@@ -62,14 +62,37 @@ _EN_LEAD = re.compile(
 )
 _EN_PAREN = re.compile(r"[(\[]([^()\[\]\n]{2,200})[)\]]\s*\.?\s*$")
 # "Name/AFP", "Fouad/AFP/Getty Images", "Ali Ali/Keystone": a short tail line ending in an agency
-_EN_NAME_SLASH_AGENCY = re.compile(
-    r"(?:^|\n|\||[.!?]\s)\s*([^\n|.!?]{2,90}/\s*[^\n|/]{2,40})\s*$"
-)
+_EN_NAME_SLASH_AGENCY = re.compile(r"(?:^|\n|\||[.!?]\s)\s*([^\n|.!?]{2,90}/\s*[^\n|/]{2,40})\s*$")
 _CREDIT_CUE = re.compile(
     r"\b(?:photo|photos|via|pool|handout|file|courtesy|stringer|images|credit)\b", re.IGNORECASE
 )
 _PARTICLES = frozenset(
-    ["al", "el", "bin", "ibn", "abu", "abou", "de", "da", "di", "du", "van", "von", "der", "den", "le", "la", "del", "dos", "bint", "ben", "ul", "ud", "ad", "as"]
+    [
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "abu",
+        "abou",
+        "de",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "le",
+        "la",
+        "del",
+        "dos",
+        "bint",
+        "ben",
+        "ul",
+        "ud",
+        "ad",
+        "as",
+    ]
 )
 
 
@@ -85,7 +108,9 @@ _EN_SEPARATORS = re.compile(r"\s*(?:[/,;|]|\bvia\b|\s-\s)\s*", re.IGNORECASE)
 _AR_SEPARATORS = re.compile(r"\s*[-/,;|]\s*")
 
 
-def _split_parts(text: str, offset: int, separators: re.Pattern[str] = _EN_SEPARATORS) -> list[_Part]:
+def _split_parts(
+    text: str, offset: int, separators: re.Pattern[str] = _EN_SEPARATORS
+) -> list[_Part]:
     """Split a credit at its separators ('/', ',', 'via'...), keeping normalised offsets; a part
     that follows "via" is marked, since it names who distributed the photo."""
     parts: list[_Part] = []
@@ -151,7 +176,8 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
     work = re.sub(r"^(\s*(?:©\s*)?(?:\d{4}\s+)?)", lambda m: " " * len(m.group(1)), work)
     work = re.sub(
         r"(?i)\b(Photo\s+credit\s+should\s+read|Photo\s+by|Photo\s*:|Credit\s*:)",
-        lambda m: " " * len(m.group(0)), work,
+        lambda m: " " * len(m.group(0)),
+        work,
     )
     glued = re.match(r"(\s*)(AP\s*Photo)(?=[A-Z][a-z])", work)
     if glued:  # "(AP PhotoHussein Malla)": a slash was lost
@@ -270,10 +296,16 @@ def find_en_credit(nt: Normalized) -> Credit | None:
 
 _AR_PAREN = re.compile(r'\(([^()\n]{1,80})\)|"([^"\n]{1,60})"\s*\.?\s*$')
 # "... - رويترز", also with the dash glued to the word before it ("لجمعية- ايه ايه")
-_AR_DASH_TAIL = re.compile(r"(?:(?:^|\s)[-/]\s*|(?<=[\u0621-\u064a])-\s+)([^-\n()]{2,40}?)\s*\.?\s*$")
+_AR_DASH_TAIL = re.compile(
+    r"(?:(?:^|\s)[-/]\s*|(?<=[\u0621-\u064a])-\s+)([^-\n()]{2,40}?)\s*\.?\s*$"
+)
 _AR_PHOTOGRAPHER = re.compile(r"(?:^|\n|\s)(?:تصوير|عدسة|الصورة)\s*:?\s*([^\n()]{2,60}?)\s*\.?\s*$")
-_AR_FILE = frozenset(ar_compact(w) for w in ("أرشيف", "أرشيفية", "صورة أرشيفية", "ارشيف", "من الأرشيف"))
-_LATIN_LEAD = re.compile(r"^\s*(Reuters|REUTERS|AFP|AP|EPA|Getty Images|Anadolu)(?=[\u0600-\u06ff\s])")
+_AR_FILE = frozenset(
+    ar_compact(w) for w in ("أرشيف", "أرشيفية", "صورة أرشيفية", "ارشيف", "من الأرشيف")
+)
+_LATIN_LEAD = re.compile(
+    r"^\s*(Reuters|REUTERS|AFP|AP|EPA|Getty Images|Anadolu)(?=[\u0600-\u06ff\s])"
+)
 
 
 def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
@@ -347,8 +379,11 @@ def find_ar_credit(nt: Normalized) -> Credit | None:
         if 1 <= len(words) <= 5:
             span = nt.span(m.start(1), m.end(1))
             return Credit(
-                text=nt.original_text(m.start(1), m.end(1)), span=span, agency=None,
-                photographers=(nt.original_text(m.start(1), m.end(1)),), photographer_spans=(span,),
+                text=nt.original_text(m.start(1), m.end(1)),
+                span=span,
+                agency=None,
+                photographers=(nt.original_text(m.start(1), m.end(1)),),
+                photographer_spans=(span,),
             )
     # 4. a Latin credit inside the Arabic caption ("© AP Photo / Name"), or glued in front
     latin = find_en_credit(nt)
@@ -360,7 +395,41 @@ def find_ar_credit(nt: Normalized) -> Credit | None:
         agency = agency_by_en().get(key_en(m.group(1)))
         if agency is not None:
             return Credit(
-                text=nt.original_text(m.start(1), m.end(1)), span=nt.span(m.start(1), m.end(1)),
+                text=nt.original_text(m.start(1), m.end(1)),
+                span=nt.span(m.start(1), m.end(1)),
                 agency=agency.id,
             )
     return None
+
+
+# --- credit-like strings outside a caption (image metadata) -----------------------------------
+
+
+def agencies_in(text: str) -> set[str]:
+    """The agencies a free-standing credit string names ("AP", "AFP/Getty Images", "رويترز")."""
+    if any("\u0600" <= ch <= "\u06ff" for ch in text):
+        words = key_ar(text).split()
+        found = set()
+        for n in (1, 2, 3):
+            for i in range(len(words) - n + 1):
+                agency = agency_by_ar().get(ar_compact(" ".join(words[i : i + n])))
+                if agency:
+                    found.add(agency.id)
+        return found
+    by_en = agency_by_en()
+    return {
+        by_en[key_en(m.group(0))].id
+        for m in _en_agency_pattern().finditer(text)
+        if key_en(m.group(0)) in by_en
+    }
+
+
+def is_person(text: str) -> bool:
+    """Does a byline name a person (not an agency, an outlet, "Staff" or "Photographer")?
+    A person has at least two names: a lone word in a byline is a role or a placeholder."""
+    if agencies_in(text) or not 2 <= len(text.split()) <= 5:
+        return False
+    if any("\u0600" <= ch <= "\u06ff" for ch in text):
+        return True
+    key = key_en(text)
+    return not _is_org(text) and key not in _words().not_person and _looks_like_person(text)

@@ -41,7 +41,22 @@ _EVENT_EN = re.compile(
 )
 _EVENT_AR = frozenset(
     key_ar(w)
-    for w in ("ثورة", "انتفاضة", "حرب", "هجوم", "هجمات", "أحداث", "مجزرة", "حركة", "اتفاق", "اتفاقية", "تفجيرات", "انقلاب", "عملية", "طوفان")
+    for w in (
+        "ثورة",
+        "انتفاضة",
+        "حرب",
+        "هجوم",
+        "هجمات",
+        "أحداث",
+        "مجزرة",
+        "حركة",
+        "اتفاق",
+        "اتفاقية",
+        "تفجيرات",
+        "انقلاب",
+        "عملية",
+        "طوفان",
+    )
 )
 _NAMED_DAY_EN = re.compile(
     r"(?:Good|Black|Palm|Ash|Holy|Easter|Super|Bloody|Cyber|Maundy)\s+$", re.IGNORECASE
@@ -133,7 +148,9 @@ def _mention(
         calendar="hijri" if calendar == "hijri" else "gregorian",
         relative=relative,
         defective=defective,
-        date_span=nt.span(core_start, end) if core_start is not None and core_start > start else None,
+        date_span=nt.span(core_start, end)
+        if core_start is not None and core_start > start
+        else None,
     )
 
 
@@ -171,8 +188,18 @@ def extract_en(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
             taken.append((m.start(), m.end()))
             core = min(m.start(g) for g in ("month", "day") if g in m.groupdict() and m.group(g))
             found.append(
-                _mention(nt, m.start(), m.end(), year, month, day, weekday, reference,
-                         defective=defective, core_start=core)
+                _mention(
+                    nt,
+                    m.start(),
+                    m.end(),
+                    year,
+                    month,
+                    day,
+                    weekday,
+                    reference,
+                    defective=defective,
+                    core_start=core,
+                )
             )
     for m in iso.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
@@ -218,12 +245,21 @@ def _relative(
             day = None
         if day is not None:
             return DateMention(
-                nt.original_text(start, end), nt.span(start, end), day.year, day.month, day.day,
+                nt.original_text(start, end),
+                nt.span(start, end),
+                day.year,
+                day.month,
+                day.day,
                 weekday=weekday,
             )
     return DateMention(
-        nt.original_text(start, end), nt.span(start, end), None, None, None,
-        weekday=weekday, relative=True,
+        nt.original_text(start, end),
+        nt.span(start, end),
+        None,
+        None,
+        None,
+        weekday=weekday,
+        relative=True,
     )
 
 
@@ -282,7 +318,11 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
             continue
         weekday = weekdays.get(m.group("wd")) if m.group("wd") else None
         start = m.start("wd") if m.group("wd") else m.start()
-        if m.group("wd") is None and m.group("day") is None and text[m.start() : m.start() + 3] == "شهر":
+        if (
+            m.group("wd") is None
+            and m.group("day") is None
+            and text[m.start() : m.start() + 3] == "شهر"
+        ):
             start = m.start()
         taken.append((start, m.end()))
         core = m.start("day") if m.group("day") else m.start("m1")
@@ -295,13 +335,21 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
             continue
         if not m.group("h") and int(m.group("year")) < 1300:
             continue
-        g = _hijri_to_gregorian(int(m.group("year")), hijri_months[m.group("m1")], int(m.group("day")))
+        g = _hijri_to_gregorian(
+            int(m.group("year")), hijri_months[m.group("m1")], int(m.group("day"))
+        )
         if g is None:
             continue
         taken.append((m.start(), m.end()))
         found.append(
-            DateMention(nt.original_text(m.start(), m.end()), nt.span(m.start(), m.end()),
-                        g.year, g.month, g.day, calendar="hijri")
+            DateMention(
+                nt.original_text(m.start(), m.end()),
+                nt.span(m.start(), m.end()),
+                g.year,
+                g.month,
+                g.day,
+                calendar="hijri",
+            )
         )
 
     for m in wd_only.finditer(text):
@@ -321,7 +369,9 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
     for phrase, offset in sorted(relative_days("ar").items(), key=lambda p: -len(p[0])):
         if phrase == "اليوم":
             continue  # "today" in the general sense ("Syria today") is no photo date
-        for m in re.finditer(rf"(?<![\u0621-\u064a])[وفب]?{re.escape(phrase)}(?![\u0621-\u064a])", text):
+        for m in re.finditer(
+            rf"(?<![\u0621-\u064a])[وفب]?{re.escape(phrase)}(?![\u0621-\u064a])", text
+        ):
             if re.match(r"\s+(?:ال)?حاج", text[m.end() :]):
                 continue  # "في أمس الحاجة": in dire need, not yesterday
             if not _overlaps(taken, m.start(), m.end()):

@@ -59,7 +59,9 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
         taken.append((m.start(), end))
         out.append(
             NumberMention(
-                nt.original_text(m.start(), end), nt.span(m.start(), end), value,
+                nt.original_text(m.start(), end),
+                nt.span(m.start(), end),
+                value,
                 approximate=approx_before(m.start()) or approx_after(end),
             )
         )
@@ -90,7 +92,9 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
         taken.append((m.start(), end))
         out.append(
             NumberMention(
-                nt.original_text(m.start(), end), nt.span(m.start(), end), value,
+                nt.original_text(m.start(), end),
+                nt.span(m.start(), end),
+                value,
                 approximate=vague is not None or approx_before(m.start()) or approx_after(end),
                 vague=vague is not None,
             )

@@ -63,7 +63,9 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
 def _longest(word: str, lang: Lang, heads: dict[str, int]) -> int:
     """The most words a gazetteer name starting with this word has (0: none starts with it)."""
     if lang == "en":
-        if not (word[0].isupper() or word[:3].casefold() in ("al-", "el-", "ad-", "ar-", "as-", "az-")):
+        if not (
+            word[0].isupper() or word[:3].casefold() in ("al-", "el-", "ad-", "ar-", "as-", "az-")
+        ):
             return 0
         return heads.get(key_en(word).split(" ")[0], 0) if key_en(word) else 0
     best = 0

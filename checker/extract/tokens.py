@@ -24,4 +24,3 @@ def tokenize(nt: Normalized, lang: Lang) -> tuple[Token, ...]:
             key = stems[-1] if len(stems) > 1 else word
         out.append(Token(nt.original_text(m.start(), m.end()), nt.span(m.start(), m.end()), key))
     return tuple(out)
-

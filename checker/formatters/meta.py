@@ -59,7 +59,9 @@ def render_agreement(result: Agreement, answered: int, tracebacks: int) -> str:
     if result.disagreements:
         lines.append("\ndisagreements (file, field, ExifTool, ours):")
         for name, tag, expected, got in result.disagreements:
-            lines.append(f"  {name}  {tag}\n    exiftool: {_show(expected)}\n    ours:     {_show(got)}")
+            lines.append(
+                f"  {name}  {tag}\n    exiftool: {_show(expected)}\n    ours:     {_show(got)}"
+            )
     if result.extras:
         lines.append("\nread by us, absent from the reference (file, field, ours):")
         for name, tag, value in result.extras:

@@ -28,9 +28,15 @@ def _excerpt(fields: Fields, start: int, end: int, *, context: int = 30) -> str:
 
 def render_finding(report: Report, finding: Finding, *, colour: bool) -> list[str]:
     sev = finding.severity.label
-    head = click.style(sev.upper(), fg=_COLOURS[finding.severity], bold=True) if colour else sev.upper()
-    lines = [f"  {head} {finding.code} {finding.name} ({finding.confidence:.0%} sure)",
-             f"    {finding.message}"]
+    head = (
+        click.style(sev.upper(), fg=_COLOURS[finding.severity], bold=True)
+        if colour
+        else sev.upper()
+    )
+    lines = [
+        f"  {head} {finding.code} {finding.name} ({finding.confidence:.0%} sure)",
+        f"    {finding.message}",
+    ]
     for lang in LANGS:
         fields = report.en if lang == "en" else report.ar
         if fields is None:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker.metadata import ImageMetadata
 from checker.models import Category, Fields, Lang, Severity, Span
 
 SECTIONS = ("What it checks", "Why it matters", "Example", "Use instead")
@@ -25,6 +26,9 @@ SECTIONS = ("What it checks", "Why it matters", "Example", "Use instead")
 class Context:
     en: Fields | None
     ar: Fields | None
+    image: ImageMetadata | None = None
+    # which caption came from the image's own metadata, and from which tag
+    embedded: dict[Lang, str] = field(default_factory=dict)
 
     def side(self, lang: Lang) -> Fields | None:
         return self.en if lang == "en" else self.ar
@@ -56,6 +60,7 @@ class Rule:
     severity: Severity
     func: RuleFunc
     needs_both: bool
+    needs_image: bool = False
 
     @property
     def doc(self) -> str:
@@ -67,13 +72,19 @@ class Rule:
 
 
 def rule(
-    code: str, name: str, category: Category, severity: Severity, *, needs_both: bool = True
+    code: str,
+    name: str,
+    category: Category,
+    severity: Severity,
+    *,
+    needs_both: bool = True,
+    needs_image: bool = False,
 ) -> Callable[[RuleFunc], Rule]:
     """Declare a rule. ``needs_both``: it compares the two captions, so it is skipped when
-    one is absent."""
+    one is absent. ``needs_image``: it reads the image's metadata, so it is skipped without one."""
 
     def wrap(func: RuleFunc) -> Rule:
-        return Rule(code, name, category, severity, func, needs_both)
+        return Rule(code, name, category, severity, func, needs_both, needs_image)
 
     return wrap
 

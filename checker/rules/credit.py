@@ -243,7 +243,7 @@ def credit_malformed(ctx: Context) -> Iterator[Hit]:
         fixed = fields.credit.text[: m.end()] + "/" + fields.credit.text[m.end() :]
         spans = {lang: (Span(start, start + len(m.group(0)) + 1),)}
         yield Hit(
-            "The credit has lost the slash between \"AP Photo\" and the photographer's name.",
+            'The credit has lost the slash between "AP Photo" and the photographer\'s name.',
             en=spans.get("en", ()),
             ar=spans.get("ar", ()),
             confidence=0.95,

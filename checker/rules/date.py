@@ -10,8 +10,20 @@ from checker.data import WEEKDAYS_EN, load_toml
 from checker.models import LANGS, Category, DateMention, Fields, Severity
 from checker.rules.base import LANG_NAME, Context, Hit, other, rule
 
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def describe(d: DateMention) -> str:
@@ -35,8 +47,20 @@ def as_arabic(d: DateMention) -> str:
 
 
 def as_english(d: DateMention) -> str:
-    ap = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
-          "Nov.", "Dec.")
+    ap = (
+        "Jan.",
+        "Feb.",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "Aug.",
+        "Sept.",
+        "Oct.",
+        "Nov.",
+        "Dec.",
+    )
     if d.month is None:
         return str(d.year)
     if d.day is None:

@@ -15,9 +15,11 @@ from checker.models import LANGS, Category, Fields, PlaceMention, Severity
 from checker.rules.base import LANG_NAME, Context, Hit, other, rule
 from checker.translit import same_name
 
-_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Sgt|Lt|"
-                     r"Col|Capt|Maj|Mr|Mrs|Ms|Dr|St|Mt|No|Gov|Sen|Rep|Pres|Jr|Sr|Co|Corp|Inc|U\.S|"
-                     r"U\.N|U\.K))\.$")
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Sgt|Lt|"
+    r"Col|Capt|Maj|Mr|Mrs|Ms|Dr|St|Mt|No|Gov|Sen|Rep|Pres|Jr|Sr|Co|Corp|Inc|U\.S|"
+    r"U\.N|U\.K))\.$"
+)
 
 
 def first_sentence_end(fields: Fields) -> int:
@@ -118,8 +120,10 @@ def places_conflict(ctx: Context) -> Iterator[Hit]:
     ar_names = ", ".join(dict.fromkeys(p.name or p.text for p in ar_bad))
     where = ""
     if other_country:
-        where = (f" ({', '.join(sorted(gaz.country_name(c) for c in en_countries if c))} vs "
-                 f"{', '.join(sorted(gaz.country_name(c) for c in ar_countries if c))})")
+        where = (
+            f" ({', '.join(sorted(gaz.country_name(c) for c in en_countries if c))} vs "
+            f"{', '.join(sorted(gaz.country_name(c) for c in ar_countries if c))})"
+        )
     yield Hit(
         f"The captions place the photo differently: {en_names} in English, {ar_names} in "
         f"Arabic{where}.",

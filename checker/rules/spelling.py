@@ -38,7 +38,7 @@ def real_word_confusion(ctx: Context) -> Iterator[Hit]:
             continue
         right = pair.right if token.text[:1].islower() else pair.right.capitalize()
         yield Hit(
-            f"\"{token.text}\" is probably a slip for \"{right}\" (next to \"{trigger}\").",
+            f'"{token.text}" is probably a slip for "{right}" (next to "{trigger}").',
             en=(token.span,),
             confidence=0.85,
             suggestion=right,

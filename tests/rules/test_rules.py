@@ -4,6 +4,7 @@ every rule is documented and has both kinds of case."""
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -11,10 +12,13 @@ from typing import Any
 import pytest
 
 from checker import check
+from checker.models import Category
 from checker.rules import ALL_RULES, BY_CODE, find_rule
 from checker.rules.base import SECTIONS
 
 CASES = Path(__file__).parent / "cases"
+sys.path.insert(0, str(CASES.parent.parent))
+from imagegen import write_jpeg  # noqa: E402  (tests/ helper, not a package)
 
 
 def _cases() -> list[tuple[str, dict[str, Any]]]:
@@ -26,20 +30,37 @@ def _cases() -> list[tuple[str, dict[str, Any]]]:
 
 
 @pytest.mark.parametrize(("code", "case"), _cases(), ids=lambda v: v if isinstance(v, str) else v["name"])
-def test_rule_case(code: str, case: dict[str, Any]) -> None:
-    report = check(en=case.get("en"), ar=case.get("ar"))
+def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
+    image = _image(case.get("image"), tmp_path)
+    report = check(en=case.get("en"), ar=case.get("ar"), image=image)
     hits = [f for f in report.findings if f.code == code]
     if case["expect"] == "fail":
         assert hits, f"{code} should fire on {case['name']}; findings: {[f.code for f in report.findings]}"
         for f in hits:
             assert f.message, "a finding needs a message"
-            assert f.spans, "a finding needs at least one span"
+            if f.category is Category.METADATA and not f.spans:
+                assert f.evidence, "a finding about the image alone names its tags in evidence"
+            else:
+                assert f.spans, "a finding needs at least one span"
             for lang, spans in f.spans.items():
                 text = case[lang]
                 for s in spans:
                     assert 0 <= s.start < s.end <= len(text)
     else:
         assert not hits, f"{code} should not fire on {case['name']}: {[f.message for f in hits]}"
+
+
+def _image(spec: Any, tmp_path: Path) -> Path | None:
+    """A case's image: a table of tags to write into a JPEG, or a named broken file."""
+    if spec is None:
+        return None
+    path = tmp_path / "photo.jpg"
+    if spec == "missing":
+        return path
+    if spec == "broken-png":
+        path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\x04tEXtabcd\x00\x00\x00\x00")
+        return path
+    return write_jpeg(path, spec)
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
