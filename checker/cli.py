@@ -141,6 +141,8 @@ def check(
         raise CheckerUsageError("give --ar or --ar-file, not both")
     en = read_caption_file(en_file) if en_file else en_text
     ar = read_caption_file(ar_file) if ar_file else ar_text
+    if image is not None and not Path(image).is_file():
+        raise CheckerUsageError(f"{image}: no such image file")
     settings = _settings(fail_on, select, ignore, ref_date)
     try:
         report = run(CaptionPair(en=en, ar=ar, id=item_id or None, image=image), settings)
@@ -152,13 +154,24 @@ def check(
 
 
 def _manifest(path: str) -> Iterator[tuple[int, Any]]:
-    """Manifest lines as (line number, parsed object or an error message)."""
+    """Manifest lines as (line number, parsed object or an error message). Lines are read as
+    bytes and decoded one by one, so a line that is not UTF-8 is reported, never mangled."""
     try:
-        fh = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")  # noqa: SIM115
+        fh = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
         raise CheckerUsageError(f"{path}: cannot read ({exc.strerror})") from None
     with fh:
-        for number, line in enumerate(fh, 1):
+        for number, raw in enumerate(fh, 1):
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield number, (
+                    f"line {number} is not UTF-8 (byte 0x{raw[exc.start]:02x} at column "
+                    f"{exc.start + 1}); save the manifest as UTF-8"
+                )
+                continue
             if not line.strip():
                 continue
             try:
@@ -181,7 +194,8 @@ def batch(
     ignore: tuple[str, ...],
     ref_date: str | None,
 ) -> None:
-    """Check every line {"id", "en", "ar", "date"?} of a JSONL manifest, streaming reports in order."""
+    """Check every line {"id", "en", "ar", "image"?, "date"?} of a JSONL manifest, streaming
+    reports in order. An image path is relative to the manifest's folder."""
     from checker.engine import InputError, error_report, run
     from checker.formatters import json_format, text
     from checker.models import CaptionPair
@@ -199,12 +213,15 @@ def batch(
             report = error_report(f"line {number}", f"line {number} is not a JSON object")
         else:
             item_id = str(item["id"]) if item.get("id") is not None else f"line {number}"
+            image = item.get("image")
+            if isinstance(image, str) and manifest != "-" and not Path(image).is_absolute():
+                image = str(Path(manifest).parent / image)  # relative to the manifest, not the cwd
             try:
                 pair = CaptionPair(
                     en=item.get("en"),
                     ar=item.get("ar"),
                     id=item_id,
-                    image=item.get("image"),
+                    image=image,
                     date=item.get("date"),
                 )
                 report = run(pair, settings)

@@ -312,7 +312,7 @@ def _heif(buf: Buffer, out: Blocks) -> None:
         data = b"".join(bytes(buf[o : o + ln]) for o, ln in extents if o + ln <= len(buf))
         if itype == b"Exif" and len(data) >= 4:
             (skip,) = struct.unpack_from(">I", data, 0)
-            out.exif.append(data[4 + skip :])
+            out.exif.append(_strip_exif_header(data[4 + skip :]))
         elif itype == b"mime" and content_type.startswith("application/rdf+xml"):
             out.xmp.append(data)
         elif itype == b"mime" and "c2pa" in content_type:

@@ -4,12 +4,12 @@ every rule is documented and has both kinds of case."""
 from __future__ import annotations
 
 import re
-import sys
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
+from imagegen import write_jpeg
 
 from checker import check
 from checker.models import Category
@@ -17,8 +17,6 @@ from checker.rules import ALL_RULES, BY_CODE, find_rule
 from checker.rules.base import SECTIONS
 
 CASES = Path(__file__).parent / "cases"
-sys.path.insert(0, str(CASES.parent.parent))
-from imagegen import write_jpeg  # noqa: E402  (tests/ helper, not a package)
 
 
 def _cases() -> list[tuple[str, dict[str, Any]]]:
