@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import TYPE_CHECKING
 
 from checker.extract import extract_fields
-from checker.metadata import ImageMetadata, read_image
 from checker.models import CaptionPair, Fields, Finding, Lang, Report
 from checker.rules import ALL_RULES, Context
 from checker.settings import Settings, SettingsError, parse_date
+
+if TYPE_CHECKING:  # the reader is imported only when an image is checked
+    from checker.metadata import ImageMetadata
 
 MAX_CAPTION_CHARS = 20_000  # a caption is a paragraph; anything longer is an input error
 
@@ -78,6 +81,8 @@ def run(
     if image is None and pair.image is not None:
         if not isinstance(pair.image, (str, os.PathLike)):
             raise InputError("the image must be given as a file path")
+        from checker.metadata import read_image
+
         image = read_image(pair.image)
     en_text, ar_text, embedded = _embedded_caption(pair, image)
     en = _side(en_text, "en", reference)

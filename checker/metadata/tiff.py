@@ -31,6 +31,12 @@ _TYPES = {
 EXIF_IFD, GPS_IFD, INTEROP_IFD = 0x8769, 0x8825, 0xA005
 IPTC_TAG, XMP_TAG, PHOTOSHOP_TAG = 0x83BB, 0x02BC, 0x8649
 MAX_ENTRIES = 4096  # an IFD claiming more is garbage
+# the tags decoded; the rest (maker notes, thumbnails...) are skipped without reading them
+IFD0_TAGS = frozenset(
+    {0x100, 0x101, 0x10E, 0x10F, 0x110, 0x13B, 0x8298, EXIF_IFD, GPS_IFD, IPTC_TAG, XMP_TAG, PHOTOSHOP_TAG}
+)
+EXIF_TAGS = frozenset({0x9003, 0x9004, 0x9011, 0x9291})
+GPS_TAGS = frozenset(range(32))
 
 
 @dataclass
@@ -58,20 +64,27 @@ def read(block: bytes) -> Ifds:
         return out
     (ifd0,) = struct.unpack_from(endian + "I", block, 4)
     seen: set[int] = set()
-    out.ifd0 = _ifd(block, endian, ifd0, seen, out, keep_raw=True)
+    out.ifd0 = _ifd(block, endian, ifd0, seen, out, IFD0_TAGS, keep_raw=True)
     pointer = out.ifd0.pop(EXIF_IFD, None)
     if isinstance(pointer, int):
-        out.exif = _ifd(block, endian, pointer, seen, out)
+        out.exif = _ifd(block, endian, pointer, seen, out, EXIF_TAGS)
     pointer = out.ifd0.pop(GPS_IFD, None)
     if isinstance(pointer, int):
-        out.gps = _ifd(block, endian, pointer, seen, out)
+        out.gps = _ifd(block, endian, pointer, seen, out, GPS_TAGS)
     elif pointer == []:  # a GPSInfo tag with no value at all (a GPS IFD of 0 entries is fine)
         out.gps_empty = True
     return out
 
 
 def _ifd(
-    block: bytes, endian: str, offset: int, seen: set[int], out: Ifds, *, keep_raw: bool = False
+    block: bytes,
+    endian: str,
+    offset: int,
+    seen: set[int],
+    out: Ifds,
+    wanted: frozenset[int],
+    *,
+    keep_raw: bool = False,
 ) -> dict[int, Any]:
     values: dict[int, Any] = {}
     if offset in seen or offset < 8 or offset + 2 > len(block):
@@ -87,6 +100,8 @@ def _ifd(
             out.warnings.append("IFD truncated")
             break
         tag, kind, n = struct.unpack_from(endian + "HHI", block, entry)
+        if tag not in wanted:
+            continue
         spec = _TYPES.get(kind)
         if spec is None:
             continue

@@ -14,10 +14,12 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from checker.metadata import ImageMetadata
 from checker.models import Category, Fields, Lang, Severity, Span
+
+if TYPE_CHECKING:  # the reader is imported only when an image is checked
+    from checker.metadata import ImageMetadata
 
 SECTIONS = ("What it checks", "Why it matters", "Example", "Use instead")
 

@@ -14,20 +14,22 @@ import math
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.fuzz import ratio
 
 from checker.data import Place, gazetteer
 from checker.extract import places as place_extract
 from checker.extract.credits import agencies_in, is_person
-from checker.metadata import ImageMetadata, MetaValue
 from checker.models import LANGS, Category, DateMention, Fields, Lang, PlaceMention, Severity, Span
 from checker.normalize import key_ar, key_en, normalize
 from checker.rules.base import LANG_NAME, Context, Hit, rule
 from checker.rules.date import describe
 from checker.rules.place import photo_places
 from checker.translit import same_name
+
+if TYPE_CHECKING:  # the reader is imported only when an image is checked
+    from checker.metadata import ImageMetadata, MetaValue
 
 # --- shared helpers -------------------------------------------------------------------------
 
