@@ -32,7 +32,10 @@ def check(
     """Check one caption pair (either caption may be None), and the image's metadata against it
     when ``image`` is a path (the image's own caption fills a missing one). Raises InputError on
     bad input; an unreadable image is a finding (MD001), not an exception."""
-    return run(CaptionPair(en=en, ar=ar, id=id, date=date, image=os.fspath(image) if image else None), settings)
+    return run(
+        CaptionPair(en=en, ar=ar, id=id, date=date, image=os.fspath(image) if image else None),
+        settings,
+    )
 
 
 def check_many(

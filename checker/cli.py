@@ -167,9 +167,12 @@ def _manifest(path: str) -> Iterator[tuple[int, Any]]:
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield number, (
-                    f"line {number} is not UTF-8 (byte 0x{raw[exc.start]:02x} at column "
-                    f"{exc.start + 1}); save the manifest as UTF-8"
+                yield (
+                    number,
+                    (
+                        f"line {number} is not UTF-8 (byte 0x{raw[exc.start]:02x} at column "
+                        f"{exc.start + 1}); save the manifest as UTF-8"
+                    ),
                 )
                 continue
             if not line.strip():

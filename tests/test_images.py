@@ -134,3 +134,18 @@ def test_batch_reports_a_non_utf8_line_and_goes_on(tmp_path: Path) -> None:
     assert "not UTF-8" in reports[0]["error"]
     assert reports[1]["id"] == "ok"
     assert reports[1]["ar"]["text"] == "نص (رويترز)"
+
+
+def test_signed_author_is_compared_with_the_credit(tmp_path: Path) -> None:
+    from c2pa_fixture import sign_jpeg
+
+    path = sign_jpeg(tmp_path / "signed.jpg", author="Bilal Hussein")
+    meta = read_image(path)
+    assert meta.credentials is not None
+    assert meta.credentials.signature_valid
+    assert meta.credentials.trusted is False  # no trust list offline
+    assert meta.credentials.authors == ["Bilal Hussein"]
+    report = check(en="A man walks in Beirut. (AP Photo/Hussein Malla)", image=path)
+    md004 = [f for f in report.findings if f.code == "MD004"]
+    assert md004
+    assert "C2PA author" in md004[0].message

@@ -33,8 +33,19 @@ def render_text(meta: ImageMetadata) -> str:
     for name, item in view.items():
         note = f"  [{item['note']}]" if item.get("note") else ""
         lines.append(f"  {name:<{width}}  {_show(item['value'])}  ({item['source']}){note}")
-    if meta.c2pa:
-        lines.append("  Content Credentials (C2PA) manifest embedded")
+    cred = meta.credentials
+    if cred is not None:
+        facts = ["Content Credentials: present"]
+        if cred.verified:
+            facts.append("signature " + ("valid" if cred.signature_valid else "INVALID"))
+            facts.append("signer trusted" if cred.trusted else "signer not on a trust list")
+            if cred.edited_after_signing:
+                facts.append("image EDITED after signing")
+            if cred.signer:
+                facts.append(f"signed by {cred.signer}")
+        else:
+            facts.append(cred.note or "not verified")
+        lines.append("  " + "; ".join(facts))
     lines.extend(f"  warning: {w}" for w in meta.warnings)
     return "\n".join(lines)
 

@@ -260,6 +260,8 @@ def _webp(buf: Buffer, out: Blocks) -> None:
             out.exif.append(_strip_exif_header(raw))
         elif ctype == b"XMP ":
             out.xmp.append(bytes(data))
+        elif ctype == b"C2PA":
+            out.c2pa = True
         if end > n:
             out.warnings.append("Truncated WebP file")
             break
@@ -288,8 +290,12 @@ def _boxes(buf: Buffer, start: int, end: int) -> list[tuple[bytes, int, int]]:
     return found
 
 
+_C2PA_UUID = bytes.fromhex("d8fec3d61b0e483c92975828877ec481")
+
+
 def _heif(buf: Buffer, out: Blocks) -> None:
     top = _boxes(buf, 0, len(buf))
+    out.c2pa = any(t == b"uuid" and bytes(buf[s : s + 16]) == _C2PA_UUID for t, s, _ in top)
     meta = next(((s, e) for t, s, e in top if t == b"meta"), None)
     if meta is None:
         out.warnings.append("No HEIF meta box")

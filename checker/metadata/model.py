@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from checker.metadata.credentials import Credentials
 
 # The order in which a person reads the fields, and ExifTool's names for them.
 FIELD_ORDER = (
@@ -74,7 +77,8 @@ class ImageMetadata:
     tags: dict[str, MetaValue] = field(default_factory=dict)
     copies: dict[str, list[MetaValue]] = field(default_factory=dict)  # later copies of a tag
     languages: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # XMP lang alts
-    c2pa: bool = False
+    c2pa: bool = False  # a C2PA manifest store is embedded
+    credentials: Credentials | None = None  # what it says, when it was read
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -182,7 +186,7 @@ class ImageMetadata:
                 | ({"note": v.note} if v.note else {})
                 for name, v in sorted(self.tags.items(), key=lambda kv: _order(kv[0]))
             },
-            "content_credentials": self.c2pa,
+            "content_credentials": self.credentials.to_json() if self.credentials else None,
             "warnings": list(self.warnings),
             "error": self.error,
         }

@@ -56,6 +56,10 @@ def read_image(path: str | os.PathLike[str]) -> ImageMetadata:
                 return meta
             with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as buf:
                 _read(buf, meta)
+        if meta.c2pa:
+            from checker.metadata.credentials import read_credentials
+
+            meta.credentials = read_credentials(os.fspath(path), meta.format)
     except FileNotFoundError:
         meta.error = "File not found"
     except IsADirectoryError:
@@ -74,6 +78,10 @@ def read_bytes(data: bytes, name: str = "<upload>") -> ImageMetadata:
         meta.error = "File is empty"
     else:
         _read(memoryview(data), meta)
+    if meta.c2pa:
+        from checker.metadata.credentials import read_credentials
+
+        meta.credentials = read_credentials(data, meta.format)
     return meta
 
 

@@ -33,7 +33,20 @@ IPTC_TAG, XMP_TAG, PHOTOSHOP_TAG = 0x83BB, 0x02BC, 0x8649
 MAX_ENTRIES = 4096  # an IFD claiming more is garbage
 # the tags decoded; the rest (maker notes, thumbnails...) are skipped without reading them
 IFD0_TAGS = frozenset(
-    {0x100, 0x101, 0x10E, 0x10F, 0x110, 0x13B, 0x8298, EXIF_IFD, GPS_IFD, IPTC_TAG, XMP_TAG, PHOTOSHOP_TAG}
+    {
+        0x100,
+        0x101,
+        0x10E,
+        0x10F,
+        0x110,
+        0x13B,
+        0x8298,
+        EXIF_IFD,
+        GPS_IFD,
+        IPTC_TAG,
+        XMP_TAG,
+        PHOTOSHOP_TAG,
+    }
 )
 EXIF_TAGS = frozenset({0x9003, 0x9004, 0x9011, 0x9291})
 GPS_TAGS = frozenset(range(32))

@@ -130,7 +130,7 @@ _PLAUSIBLE_FROM = dt.date(1990, 1, 1)
 
 def _local_capture(image: ImageMetadata) -> tuple[dt.date, str, int] | None:
     """The capture date, where it comes from, and the tolerance in days."""
-    found = image.capture_time()
+    found = image.capture_time() or _signed_capture(image)
     if found is None:
         return None
     stamp, tag = found
@@ -142,6 +142,21 @@ def _local_capture(image: ImageMetadata) -> tuple[dt.date, str, int] | None:
     if local is not None:
         return local, "GPSDateTime", 0
     return stamp.date(), tag, 1  # no time zone: the caption may count from another midnight
+
+
+def _signed_capture(image: ImageMetadata) -> tuple[dt.datetime, str] | None:
+    """The capture time a C2PA manifest states (its EXIF assertion or its "created" action)."""
+    cred = image.credentials
+    if cred is None or not cred.verified or not cred.captured_at:
+        return None
+    text = cred.captured_at.replace("Z", "+00:00")
+    try:
+        return dt.datetime.fromisoformat(text), "C2PA manifest"
+    except ValueError:
+        try:
+            return dt.datetime.strptime(text[:19], "%Y:%m:%d %H:%M:%S"), "C2PA manifest"
+        except ValueError:
+            return None
 
 
 def _gps_local_date(image: ImageMetadata) -> dt.date | None:
@@ -240,8 +255,12 @@ _AGENCY_TAGS = ("IPTC:Credit", "XMP:Credit", "IPTC:Source", "XMP:Source")
 def _people(image: ImageMetadata) -> list[tuple[str, str]]:
     """(name, tag) for every byline value that names a person."""
     out: list[tuple[str, str]] = []
-    for tag in _PERSON_TAGS:
-        for name in _texts(image.value(tag)):
+    signed = image.credentials.authors if image.credentials and image.credentials.verified else []
+    for tag, names in [
+        *((t, _texts(image.value(t))) for t in _PERSON_TAGS),
+        ("C2PA author", signed),
+    ]:
+        for name in names:
             if is_person(name) and not any(same_name(name, n) for n, _ in out):
                 out.append((name, tag))
     return out
@@ -381,7 +400,10 @@ def _finest(mentions: list[PlaceMention]) -> list[PlaceMention]:
     return [
         m
         for m in mentions
-        if not any(o is not m and any(gaz.contains(x, y) and x != y for x in m.ids for y in o.ids) for o in mentions)
+        if not any(
+            o is not m and any(gaz.contains(x, y) and x != y for x in m.ids for y in o.ids)
+            for o in mentions
+        )
     ]
 
 
@@ -749,6 +771,81 @@ def iptc_value_truncated(ctx: Context) -> Iterator[Hit]:
                 )
 
 
+# --- Content Credentials ----------------------------------------------------------------------------
+
+
+@rule(
+    "MD011",
+    "content-credentials",
+    Category.METADATA,
+    Severity.INFO,
+    needs_both=False,
+    needs_image=True,
+)
+def content_credentials(ctx: Context) -> Iterator[Hit]:
+    """The image carries Content Credentials (C2PA): what they establish, fact by fact.
+
+    What it checks: a C2PA manifest store in the file, verified offline with the optional
+    ``c2pa-python`` (``pip install 'caption-checker[c2pa]'``). Three facts are reported apart:
+    the manifest is present, its signature is valid, and its signer is trusted (on a configured
+    trust list; offline, without one, no signer is). The signed author and capture time are
+    compared with the captions by MD004 and MD003.
+    Why it matters: a valid signature proves who signed and that the pixels are unchanged since;
+    it does not prove the signer is who a reader thinks, which is what trust lists are for.
+    Example: a photo signed by "Test Photographer, Test Newsroom", signature valid, signer not on
+    a trust list.
+    Use instead: nothing to change; verify the signer against the agency's published certificate
+    when the photo is contested.
+    """
+    cred = _image(ctx).credentials
+    if cred is None:
+        return
+    if not cred.verified:
+        yield Hit("The image carries Content Credentials (C2PA); they were not verified: " + (cred.note or "") + ".",
+                  confidence=1.0, evidence=cred.to_json())  # fmt: skip
+        return
+    facts = [
+        "signature valid" if cred.signature_valid else "signature NOT valid",
+        "signer trusted" if cred.trusted else "signer not on a trust list",
+    ]
+    who = f" signed by {cred.signer}" if cred.signer else ""
+    yield Hit(
+        f"The image carries Content Credentials{who}: {', '.join(facts)}.",
+        confidence=1.0,
+        evidence=cred.to_json(),
+    )
+
+
+@rule(
+    "MD012",
+    "content-credentials-broken",
+    Category.METADATA,
+    Severity.WARNING,
+    needs_both=False,
+    needs_image=True,
+)
+def content_credentials_broken(ctx: Context) -> Iterator[Hit]:
+    """The image's Content Credentials fail: edited after signing, or a bad signature.
+
+    What it checks: the C2PA SDK's validation of the manifest: a data-hash mismatch (the
+    image's bytes changed after it was signed) or a signature that does not verify.
+    Why it matters: the credentials no longer vouch for this file; the pixels may have been
+    altered, or the manifest copied from another image.
+    Example: a signed JPEG whose image data was changed afterwards.
+    Use instead: get the original file from the agency, or publish without relying on the
+    credentials.
+    """
+    cred = _image(ctx).credentials
+    if cred is None or not cred.verified:
+        return
+    if cred.edited_after_signing:
+        yield Hit("The image was changed after its Content Credentials were signed: they no longer vouch for it.",
+                  confidence=0.95, evidence={"status": cred.status})  # fmt: skip
+    elif cred.signature_valid is False:
+        yield Hit("The image's Content Credentials do not verify: " + ", ".join(cred.status or ["unreadable"]) + ".",
+                  confidence=0.95, evidence={"status": cred.status})  # fmt: skip
+
+
 RULES = (
     image_unreadable,
     image_damaged,
@@ -760,4 +857,6 @@ RULES = (
     caption_differs_from_embedded,
     metadata_copies_disagree,
     iptc_value_truncated,
+    content_credentials,
+    content_credentials_broken,
 )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from c2pa_fixture import sign_jpeg
 from imagegen import write_jpeg
 
 from checker import check
@@ -55,6 +56,8 @@ def _image(spec: Any, tmp_path: Path) -> Path | None:
     path = tmp_path / "photo.jpg"
     if spec == "missing":
         return path
+    if spec in ("c2pa-signed", "c2pa-tampered"):
+        return sign_jpeg(path, tamper=spec == "c2pa-tampered")
     if spec == "broken-png":
         path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\x04tEXtabcd\x00\x00\x00\x00")
         return path
