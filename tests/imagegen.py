@@ -58,6 +58,10 @@ def exif_bytes(tags: dict[str, Any]) -> bytes:
         lat, lon = float(tags["GPSLatitude"]), float(tags["GPSLongitude"])
         gps[1], gps[2] = ("N" if lat >= 0 else "S"), _dms(lat)
         gps[3], gps[4] = ("E" if lon >= 0 else "W"), _dms(lon)
+        if "GPSDateTime" in tags:  # "YYYY:MM:DD HH:MM:SS", UTC
+            day, clock = str(tags["GPSDateTime"]).split()
+            gps[29] = day
+            gps[7] = tuple(float(x) for x in clock.split(":"))
     return exif.tobytes()
 
 
