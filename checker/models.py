@@ -223,6 +223,7 @@ class Finding:
             "message": self.message,
             "spans": {lang: [s.as_list() for s in self.spans.get(lang, ())] for lang in LANGS},
             "suggestion": self.suggestion,
+            "evidence": self.evidence,
         }
 
 

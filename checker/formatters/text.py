@@ -55,11 +55,16 @@ def render(report: Report, *, colour: bool = False) -> str:
     title = report.id or "caption pair"
     if report.error is not None:
         return f"{title}: cannot check: {report.error}"
+    taken = (report.image or {}).get("captions_taken") or {}
+    notes = [
+        f"  ({'English' if lang == 'en' else 'Arabic'} caption taken from the image's {tag})"
+        for lang, tag in taken.items()
+    ]
     if not report.findings:
-        return f"{title}: no findings"
+        return "\n".join([f"{title}: no findings", *notes])
     counts = Counter(f.severity.label for f in report.findings)
     summary = ", ".join(f"{n} {label}{'s' if n > 1 else ''}" for label, n in sorted(counts.items()))
-    lines = [f"{title}: {summary}"]
+    lines = [f"{title}: {summary}", *notes]
     for finding in report.findings:
         lines.extend(render_finding(report, finding, colour=colour))
     return "\n".join(lines)
