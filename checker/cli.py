@@ -6,16 +6,17 @@ Exit codes: 0 no finding at or above ``--fail-on``; 1 there are; 2 usage or inpu
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-MAX_FILE_BYTES = 1_000_000
 
 
 class CheckerUsageError(click.ClickException):
@@ -23,74 +24,135 @@ class CheckerUsageError(click.ClickException):
 
 
 def read_caption_file(path: str) -> str:
-    """Read a caption file as UTF-8 (BOM allowed, UTF-16 with a BOM too); a clear error otherwise."""
-    p = Path(path)
-    try:
-        if p.stat().st_size > MAX_FILE_BYTES:
-            raise CheckerUsageError(
-                f"{path}: {p.stat().st_size:,} bytes is too big for a caption file"
-            )
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise CheckerUsageError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CheckerUsageError(f"{path}: is a directory, not a caption file") from None
-    except OSError as exc:
-        raise CheckerUsageError(f"{path}: cannot read ({exc.strerror})") from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CheckerUsageError(
-            f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save the caption as UTF-8 (Windows-1256 and Latin-1 files must be converted)"
-        ) from None
-
-
-def _settings(
-    fail_on: str, select: tuple[str, ...], ignore: tuple[str, ...], date: str | None
-) -> Any:
-    from checker.models import Severity
-    from checker.settings import Settings, SettingsError, parse_date
+    """A caption file as text, or a usage error that names the file."""
+    from checker.inputs import InputFileError
+    from checker.inputs import read_caption_file as read
 
     try:
-        return Settings(
-            select=tuple(c for s in select for c in s.split(",") if c),
-            ignore=tuple(c for s in ignore for c in s.split(",") if c),
-            fail_on=Severity.parse(fail_on),
-            reference_date=parse_date(date, "--date") if date else None,
-        )
-    except (SettingsError, ValueError) as exc:
+        return read(path)
+    except InputFileError as exc:
         raise CheckerUsageError(str(exc)) from None
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """The options every checking command shares; flags given override the configuration."""
+
+    fail_on: str | None
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    ref_date: str | None
+    config: str | None
+    no_config: bool
+
+    def resolve(self, start: str | Path | None) -> Any:
+        """The configuration in force for files at ``start``, with the flags laid over it; the
+        configuration's lexicon is installed for this process."""
+        from dataclasses import replace
+
+        from checker import config as cfg
+        from checker.data import use_lexicon
+        from checker.models import Severity
+        from checker.settings import SettingsError, parse_date
+
+        try:
+            conf = cfg.resolve(start, self.config, use_files=not self.no_config)
+            changes: dict[str, Any] = {}
+            if self.select:
+                changes["select"] = tuple(c for s in self.select for c in s.split(",") if c)
+            if self.ignore:
+                changes["ignore"] = (
+                    *conf.settings.ignore,
+                    *(c for s in self.ignore for c in s.split(",") if c),
+                )
+            if self.fail_on:
+                changes["fail_on"] = Severity.parse(self.fail_on)
+            if self.ref_date:
+                changes["reference_date"] = parse_date(self.ref_date, "--date")
+            settings = replace(conf.settings, **changes)
+        except (SettingsError, ValueError) as exc:
+            raise CheckerUsageError(str(exc)) from None
+        use_lexicon(conf.lexicon)
+        return replace(conf, settings=settings)
 
 
 _common = [
     click.option(
         "--fail-on",
-        default="error",
-        show_default=True,
+        default=None,
         type=click.Choice(["error", "warning", "info"]),
-        help="Exit 1 when a finding has this severity or worse.",
+        help="Exit 1 when a finding has this severity or worse (default: error, or the config's).",
     ),
     click.option("--select", multiple=True, help="Only these rule codes or prefixes (DT, CR002)."),
-    click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes."),
+    click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes too."),
     click.option(
         "--date", "ref_date", help="Reference date YYYY-MM-DD for relative and yearless dates."
     ),
+    click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        help="Configuration file (default: the nearest .caption-checker.toml or pyproject.toml "
+        "[tool.caption-checker] above the files checked).",
+    ),
+    click.option("--no-config", is_flag=True, help="Ignore configuration files."),
 ]
 
 
 def common_options(func: Any) -> Any:
+    """Add the shared options; the command receives them as one ``opts`` (RunOptions)."""
+
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any,
+        fail_on: str | None,
+        select: tuple[str, ...],
+        ignore: tuple[str, ...],
+        ref_date: str | None,
+        config_path: str | None,
+        no_config: bool,
+        **kwargs: Any,
+    ) -> Any:
+        opts = RunOptions(fail_on, select, ignore, ref_date, config_path, no_config)
+        return func(*args, opts=opts, **kwargs)
+
     for option in reversed(_common):
-        func = option(func)
-    return func
+        wrapper = option(wrapper)
+    return wrapper
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="caption-checker")
 def main() -> None:
     """Check English wire-photo captions against their Arabic counterparts."""
+
+
+FORMATS = ["text", "json", "jsonl", "sarif", "github", "junit"]
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _format_option(default: str) -> Callable[[_F], _F]:
+    return click.option(
+        "--format",
+        "fmt",
+        default=default,
+        show_default=True,
+        type=click.Choice(FORMATS),
+        help="text for people; json/jsonl the contract; sarif for code scanning; github for "
+        "workflow annotations; junit for CI test reports.",
+    )
+
+
+_jobs: Callable[[_F], _F] = click.option(
+    "--jobs",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes.",
+)
 
 
 @main.command()
@@ -104,19 +166,11 @@ def main() -> None:
     "--image",
     "image",
     type=click.Path(),
-    help=(
-        "The photo: its metadata is checked against the captions, and its embedded caption is used "
-        "when --en is not given."
-    ),
+    help="The photo: its metadata is checked against the captions, and its embedded caption is "
+    "used when --en is not given.",
 )
 @click.option("--id", "item_id", help="An id to carry into the report.")
-@click.option(
-    "--format",
-    "fmt",
-    default="text",
-    show_default=True,
-    type=click.Choice(["text", "json", "jsonl"]),
-)
+@_format_option("text")
 @common_options
 def check(
     en_text: str | None,
@@ -126,12 +180,11 @@ def check(
     image: str | None,
     item_id: str | None,
     fmt: str,
-    fail_on: str,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    ref_date: str | None,
+    opts: RunOptions,
 ) -> None:
     """Check one caption pair (either caption may be left out), and its image if given."""
+    from dataclasses import replace
+
     from checker.engine import InputError, run
     from checker.models import CaptionPair
 
@@ -143,105 +196,133 @@ def check(
     ar = read_caption_file(ar_file) if ar_file else ar_text
     if image is not None and not Path(image).is_file():
         raise CheckerUsageError(f"{image}: no such image file")
-    settings = _settings(fail_on, select, ignore, ref_date)
+    sources = {k: v for k, v in (("en", en_file), ("ar", ar_file), ("image", image)) if v}
+    first = next(iter(sources.values()), None)
+    config = opts.resolve(first)
+    settings = config.settings_for(first)
     try:
         report = run(CaptionPair(en=en, ar=ar, id=item_id or None, image=image), settings)
     except InputError as exc:
         raise CheckerUsageError(str(exc)) from None
-    _emit([report], fmt)
-    worst = report.max_severity()
-    sys.exit(EXIT_FINDINGS if worst is not None and worst >= settings.fail_on else EXIT_OK)
-
-
-def _manifest(path: str) -> Iterator[tuple[int, Any]]:
-    """Manifest lines as (line number, parsed object or an error message). Lines are read as
-    bytes and decoded one by one, so a line that is not UTF-8 is reported, never mangled."""
-    try:
-        fh = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
-    except OSError as exc:
-        raise CheckerUsageError(f"{path}: cannot read ({exc.strerror})") from None
-    with fh:
-        for number, raw in enumerate(fh, 1):
-            if number == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield (
-                    number,
-                    (
-                        f"line {number} is not UTF-8 (byte 0x{raw[exc.start]:02x} at column "
-                        f"{exc.start + 1}); save the manifest as UTF-8"
-                    ),
-                )
-                continue
-            if not line.strip():
-                continue
-            try:
-                yield number, json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield number, f"line {number} is not JSON ({exc.msg})"
+    report = replace(report, sources=sources)
+    ok = _emit_all(iter([report]), fmt, settings.fail_on, single=True, total=1)
+    sys.exit(EXIT_OK if ok else EXIT_FINDINGS)
 
 
 @main.command()
-@click.argument("manifest", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option(
-    "--format", "fmt", default="jsonl", show_default=True, type=click.Choice(["jsonl", "text"])
-)
+@click.argument("sources", nargs=-1, required=True)
+@_format_option("jsonl")
+@_jobs
 @common_options
-def batch(
-    manifest: str,
-    fmt: str,
-    fail_on: str,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    ref_date: str | None,
-) -> None:
-    """Check every line {"id", "en", "ar", "image"?, "date"?} of a JSONL manifest, streaming
-    reports in order. An image path is relative to the manifest's folder."""
-    from checker.engine import InputError, error_report, run
-    from checker.formatters import json_format, text
-    from checker.models import CaptionPair
+def batch(sources: tuple[str, ...], fmt: str, jobs: int, opts: RunOptions) -> None:
+    """Check many pairs: JSONL manifests (one {"id", "en" or "en_file", "ar" or "ar_file",
+    "image"?, "date"?} per line; - for standard input), CSV manifests with those columns, or
+    folders of X.en.txt / X.ar.txt / X.jpg sidecars. Paths in a manifest are relative to it.
+    Every item gets exactly one report, in order, even when it fails; a summary closes the run.
+    """
+    from checker import inputs
 
-    if manifest != "-" and not Path(manifest).exists():
-        raise CheckerUsageError(f"{manifest}: no such file")
-    settings = _settings(fail_on, select, ignore, ref_date)
-    failed = False
-    colour = fmt == "text" and sys.stdout.isatty()
-    for number, item in _manifest(manifest):
-        item_id = None
-        if isinstance(item, str):
-            report = error_report(f"line {number}", item)
-        elif not isinstance(item, dict):
-            report = error_report(f"line {number}", f"line {number} is not a JSON object")
-        else:
-            item_id = str(item["id"]) if item.get("id") is not None else f"line {number}"
-            image = item.get("image")
-            if isinstance(image, str) and manifest != "-" and not Path(image).is_absolute():
-                image = str(Path(manifest).parent / image)  # relative to the manifest, not the cwd
-            try:
-                pair = CaptionPair(
-                    en=item.get("en"),
-                    ar=item.get("ar"),
-                    id=item_id,
-                    image=image,
-                    date=item.get("date"),
-                )
-                report = run(pair, settings)
-            except InputError as exc:
-                report = error_report(item_id, str(exc))
-        if report.error is not None:
-            failed = True
-        worst = report.max_severity()
-        if worst is not None and worst >= settings.fail_on:
-            failed = True
-        line = (
-            json_format.render_line(report)
-            if fmt == "jsonl"
-            else text.render(report, colour=colour)
-        )
-        click.echo(line)
-    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+    config = opts.resolve(sources[0] if sources[0] != "-" else None)
+    try:
+        streams = [inputs.open_source(s) for s in sources]
+    except inputs.InputFileError as exc:
+        raise CheckerUsageError(str(exc)) from None
+    items = (item for stream in streams for item in stream)
+    ok = _run_and_emit(items, config, fmt, jobs, _count(sources))
+    sys.exit(EXIT_OK if ok else EXIT_FINDINGS)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@_format_option("text")
+@_jobs
+@common_options
+def files(paths: tuple[str, ...], fmt: str, jobs: int, opts: RunOptions) -> None:
+    """Check caption sidecar files as pre-commit passes them: any of X.en.txt, X.ar.txt and
+    X.jpg (or another image) brings the others of its stem along; a lone file is checked alone.
+    Other files are skipped."""
+    from checker import inputs
+
+    given = [Path(p) for p in paths]
+    config = opts.resolve(given[0] if given else None)
+    items = list(inputs.from_files(given))
+    ok = _run_and_emit(iter(items), config, fmt, jobs, len(items))
+    sys.exit(EXIT_OK if ok else EXIT_FINDINGS)
+
+
+def _count(sources: tuple[str, ...]) -> int | None:
+    """How many items a run will have, when that is cheap to know (for the progress bar)."""
+    total = 0
+    for s in sources:
+        p = Path(s)
+        if s == "-" or not p.is_file() or p.stat().st_size > 50_000_000:
+            return None
+        with p.open("rb") as fh:
+            total += sum(1 for line in fh if line.strip()) - (p.suffix.lower() == ".csv")
+    return total
+
+
+def _run_and_emit(
+    items: Iterator[Any], config: Any, fmt: str, jobs: int, total: int | None
+) -> bool:
+    from checker.runner import check_items
+
+    reports = check_items(items, config, jobs)
+    return _emit_all(reports, fmt, config.settings.fail_on, single=False, total=total)
+
+
+def _emit_all(
+    reports: Iterator[Any], fmt: str, fail_on: Any, *, single: bool, total: int | None
+) -> bool:
+    """Render reports in the chosen format (streaming where the format allows) and the closing
+    summary; True when nothing reached the fail level."""
+    import os
+
+    from checker.formatters import github, json_format, junit, sarif, text
+    from checker.runner import Summary
+
+    summary = Summary(fail_on)
+    progress = not single and total is not None and sys.stderr.isatty() and not sys.stdout.isatty()
+
+    def counted() -> Iterator[Any]:
+        for n, report in enumerate(reports, 1):
+            summary.add(report)
+            if progress:
+                click.echo(f"\r{n:,}/{total:,} pairs", nl=False, err=True)
+            yield report
+        if progress:
+            click.echo("", err=True)
+
+    stream = counted()
+    if fmt == "text":
+        colour = sys.stdout.isatty()
+        for report in stream:
+            click.echo(text.render(report, colour=colour))
+        if not single:
+            click.echo(summary.render())
+    elif fmt == "jsonl" or (fmt == "json" and single):
+        for report in stream:
+            click.echo(
+                json_format.render_line(report) if fmt == "jsonl" else json_format.render(report)
+            )
+        if not single:
+            click.echo(summary.render(), err=True)
+    elif fmt == "json":
+        click.echo(json_format.render_many(stream))
+    elif fmt == "sarif":
+        click.echo(sarif.render(stream))
+    elif fmt == "junit":
+        click.echo(junit.render(stream, fail_on))
+    else:  # github
+        annotations, markdown = github.render(stream)
+        if annotations:
+            click.echo(annotations)
+        target = os.environ.get("GITHUB_STEP_SUMMARY")
+        if target:
+            with open(target, "a", encoding="utf-8") as fh:
+                fh.write(f"{markdown}\n\n{summary.render()}\n")
+        click.echo(summary.render())
+    return summary.ok
 
 
 @main.command()
@@ -351,18 +432,6 @@ def show_rule(code: str) -> None:
     if r is None:
         raise CheckerUsageError(f"no rule {code!r}; `caption-check rules` lists them")
     click.echo(f"{r.code} {r.name} ({r.category.value}, {r.severity.label})\n\n{r.doc}")
-
-
-def _emit(reports: list[Any], fmt: str) -> None:
-    from checker.formatters import json_format, text
-
-    for report in reports:
-        if fmt == "json":
-            click.echo(json_format.render(report))
-        elif fmt == "jsonl":
-            click.echo(json_format.render_line(report))
-        else:
-            click.echo(text.render(report, colour=sys.stdout.isatty()))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -235,6 +235,7 @@ class Report:
     findings: tuple[Finding, ...]
     image: dict[str, Any] | None = None
     error: str | None = None  # set when the item could not be checked at all
+    sources: dict[str, str] = field(default_factory=dict)  # "en"/"ar"/"image" -> file path
 
     def max_severity(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
@@ -250,4 +251,6 @@ class Report:
         }
         if self.error is not None:
             out["error"] = self.error
+        if self.sources:
+            out["sources"] = dict(self.sources)
         return out

@@ -87,7 +87,7 @@ def test_empty_and_huge_captions(runner: CliRunner) -> None:
 
 def test_batch_streams_one_record_per_line_and_goes_on(runner: CliRunner) -> None:
     result = runner.invoke(main, ["batch", str(FIXTURES / "manifest.jsonl")])
-    lines = [json.loads(line) for line in result.output.splitlines()]
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["id"] for r in lines] == ["good", "line 2", "empty", "english-only", "number", "last"]
     assert "error" not in lines[0]
     assert "not JSON" in lines[1]["error"]

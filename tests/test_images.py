@@ -86,7 +86,7 @@ def test_batch_image_relative_to_manifest(tmp_path: Path) -> None:
     ]
     manifest.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
     result = CliRunner().invoke(main, ["batch", str(manifest)])
-    reports = [json.loads(line) for line in result.output.splitlines()]
+    reports = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["id"] for r in reports] == ["seed", "gone"]
     assert reports[0]["en"] is not None  # English from the image
     assert [f["code"] for f in reports[1]["findings"]] == ["MD001"]
@@ -130,7 +130,7 @@ def test_batch_reports_a_non_utf8_line_and_goes_on(tmp_path: Path) -> None:
     bad = '{"id": "bad", "ar": "نص"}'.encode("cp1256")
     manifest.write_bytes(bad + b"\n" + good + b"\n")
     result = CliRunner().invoke(main, ["batch", str(manifest)])
-    reports = [json.loads(line) for line in result.output.splitlines()]
+    reports = [json.loads(line) for line in result.stdout.splitlines()]
     assert "not UTF-8" in reports[0]["error"]
     assert reports[1]["id"] == "ok"
     assert reports[1]["ar"]["text"] == "نص (رويترز)"

@@ -11,15 +11,69 @@ import hashlib
 import marshal
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from checker.normalize import key_ar, key_en
 
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+# --- the newsroom's own lexicon (configuration), laid over the shipped tables ---------------------
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A newsroom's additions: agencies with their Arabic names, places with their parents,
+    confusion pairs, and words never flagged. Validated by :mod:`checker.config`."""
+
+    agencies: tuple[dict[str, Any], ...] = ()
+    places: tuple[dict[str, Any], ...] = ()
+    confusions: tuple[dict[str, Any], ...] = ()
+    allow: tuple[str, ...] = ()
+    source: str = ""  # the file it came from, for error messages
+
+    def __bool__(self) -> bool:
+        return bool(self.agencies or self.places or self.confusions or self.allow)
+
+
+_LEXICON = Lexicon()
+_T = TypeVar("_T")
+_C = TypeVar("_C")
+_DEPENDENT: list[Any] = []
+
+
+def lexicon_cache(func: Callable[[], _T]) -> Callable[[], _T]:
+    """Cache a table that the newsroom lexicon extends; :func:`use_lexicon` rebuilds it."""
+    return register_dependent(cache(func))
+
+
+def register_dependent(cached: _C) -> _C:
+    """Register any cache (``functools.cache``/``lru_cache``) whose answers depend on the tables."""
+    _DEPENDENT.append(cached)
+    return cached
+
+
+def use_lexicon(lexicon: Lexicon) -> None:
+    """Lay a newsroom lexicon over the shipped tables for this process (CLI, server, library)."""
+    global _LEXICON
+    _LEXICON = lexicon
+    for cached in _DEPENDENT:
+        cached.cache_clear()
+
+
+def current_lexicon() -> Lexicon:
+    return _LEXICON
+
+
+@lexicon_cache
+def allowed_words() -> frozenset[str]:
+    """Words the newsroom never wants flagged (case-folded English keys)."""
+    return frozenset(key_en(w) for w in _LEXICON.allow)
 
 
 def _read_text(name: str) -> str:
@@ -42,21 +96,24 @@ class Agency:
     ar: tuple[str, ...]
 
 
-@cache
+@lexicon_cache
 def agencies() -> dict[str, Agency]:
     out: dict[str, Agency] = {}
-    for rec in load_toml("agencies.toml")["agency"]:
-        out[rec["id"]] = Agency(rec["id"], int(rec["tier"]), tuple(rec["en"]), tuple(rec["ar"]))
+    for rec in [*load_toml("agencies.toml")["agency"], *_LEXICON.agencies]:
+        old = out.get(rec["id"])
+        en = tuple(dict.fromkeys((*(old.en if old else ()), *rec.get("en", ()))))
+        ar = tuple(dict.fromkeys((*(old.ar if old else ()), *rec.get("ar", ()))))
+        out[rec["id"]] = Agency(rec["id"], int(rec.get("tier", old.tier if old else 3)), en, ar)
     return out
 
 
-@cache
+@lexicon_cache
 def agency_by_en() -> dict[str, Agency]:
     """English form (case-folded key) -> agency."""
     return {key_en(form): a for a in agencies().values() for form in a.en}
 
 
-@cache
+@lexicon_cache
 def agency_by_ar() -> dict[str, Agency]:
     """Arabic form (normalised key, spaces and dots dropped) -> agency."""
     return {ar_compact(form): a for a in agencies().values() for form in a.ar}
@@ -142,10 +199,10 @@ class Confusion:
     unless: tuple[str, ...]
 
 
-@cache
+@lexicon_cache
 def confusions() -> dict[str, Confusion]:
     out: dict[str, Confusion] = {}
-    for rec in load_toml("confusions.toml")["pair"]:
+    for rec in [*load_toml("confusions.toml")["pair"], *_LEXICON.confusions]:
         out[rec["wrong"].casefold()] = Confusion(
             rec["wrong"],
             rec["right"],
@@ -274,8 +331,41 @@ def _cache_path(source: str) -> Path | None:
     return Path(base) / f"gazetteer-{digest}.marshal"
 
 
-@cache
+@lexicon_cache
 def gazetteer() -> Gazetteer:
+    base = _shipped_gazetteer()
+    return _with_places(base, _LEXICON.places) if _LEXICON.places else base
+
+
+def _with_places(base: Gazetteer, extra: tuple[dict[str, Any], ...]) -> Gazetteer:
+    """The shipped gazetteer plus the newsroom's places (a new index, the shipped one untouched)."""
+    places = dict(base.places)
+    by_en = {k: list(v) for k, v in base.by_en.items()}
+    by_ar = {k: list(v) for k, v in base.by_ar.items()}
+    for rec in extra:
+        parent = str(rec.get("parent", ""))
+        if parent and parent not in places:
+            parent = (
+                base.by_en.get(key_en(parent)) or base.by_ar.get(ar_place_key(parent)) or ("",)
+            )[0]
+        country = places[parent].country if parent in places else str(rec.get("country", ""))
+        names_ar = rec.get("ar", [])
+        names_ar = [names_ar] if isinstance(names_ar, str) else list(names_ar)
+        pid = str(rec.get("id") or f"local:{key_en(rec['en']).replace(' ', '-')}")
+        place = Place(pid, str(rec.get("kind", "site")), country, parent, rec.get("lat"), rec.get("lon"), 0,
+                      str(rec["en"]), tuple(rec.get("variants", ())), tuple(names_ar))  # fmt: skip
+        places[pid] = place
+        for form in (place.name_en, *place.variants_en):
+            by_en.setdefault(key_en(form), []).insert(0, pid)  # the newsroom's reading first
+        for form in place.names_ar:
+            by_ar.setdefault(ar_place_key(form), []).insert(0, pid)
+    en = {k: tuple(dict.fromkeys(v)) for k, v in by_en.items()}
+    ar = {k: tuple(dict.fromkeys(v)) for k, v in by_ar.items()}
+    return Gazetteer(places, en, ar, _heads(en), _heads(ar))
+
+
+@cache
+def _shipped_gazetteer() -> Gazetteer:
     """The gazetteer with its lookup index. Building the index takes a few hundred ms, so the
     built index is kept in the user's cache directory; a missing or unwritable cache only costs
     time."""

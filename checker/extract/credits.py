@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from checker.data import agencies, agency_by_ar, agency_by_en, ar_compact, load_toml
+from checker.data import agencies, agency_by_ar, agency_by_en, ar_compact, lexicon_cache, load_toml
 from checker.models import Credit, Span
 from checker.normalize import Normalized, key_ar, key_en
 
@@ -44,7 +44,7 @@ def _words() -> _Words:
     )
 
 
-@cache
+@lexicon_cache
 def _en_agency_pattern() -> re.Pattern[str]:
     forms = sorted({f for a in agencies().values() for f in a.en}, key=len, reverse=True)
     alt = "|".join(re.escape(f).replace(r"\ ", r"\s*") for f in forms)

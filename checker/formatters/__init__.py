@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from checker.formatters import json_format, text
+from checker.formatters import github, json_format, junit, sarif, text
 
-FORMATS = ("text", "json", "jsonl")
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit")
 
-__all__ = ["FORMATS", "json_format", "text"]
+__all__ = ["FORMATS", "github", "json_format", "junit", "sarif", "text"]

@@ -13,12 +13,12 @@ import difflib
 import math
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.fuzz import ratio
 
-from checker.data import Place, gazetteer
+from checker.data import Place, gazetteer, register_dependent
 from checker.extract import places as place_extract
 from checker.extract.credits import agencies_in, is_person
 from checker.models import LANGS, Category, DateMention, Fields, Lang, PlaceMention, Severity, Span
@@ -376,7 +376,8 @@ _PLACE_TAGS = (
 )
 
 
-@cache
+@register_dependent
+@lru_cache(maxsize=4096)
 def _resolve(text: str) -> tuple[PlaceMention, ...]:
     nt = normalize(text)
     return tuple(p for p in place_extract.extract(nt, "ar" if _is_arabic(text) else "en") if p.ids)

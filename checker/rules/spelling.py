@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.data import confusions
+from checker.data import allowed_words, confusions
 from checker.models import Category, Severity
 from checker.rules.base import Context, Hit, rule
 
@@ -24,11 +24,12 @@ def real_word_confusion(ctx: Context) -> Iterator[Hit]:
     if fields is None:
         return
     table = confusions()
+    allowed = allowed_words()
     tokens = fields.tokens
     keys = [t.key for t in tokens]
     for i, token in enumerate(tokens):
         pair = table.get(token.key)
-        if pair is None:
+        if pair is None or token.key in allowed:
             continue
         window = keys[max(0, i - pair.window) : i] + keys[i + 1 : i + 1 + pair.window]
         near = " ".join(window)
