@@ -25,7 +25,10 @@ def sign_jpeg(path: Path, author: str = "Alexander Kots", *, tamper: bool = Fals
                           x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Test Newsroom")])  # fmt: skip
 
     now = dt.datetime.now(dt.UTC)
-    ca_key, ee_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca_key, ee_key = (
+        ec.generate_private_key(ec.SECP256R1()),
+        ec.generate_private_key(ec.SECP256R1()),
+    )
     ca = (
         x509.CertificateBuilder().subject_name(name("Test Root CA")).issuer_name(name("Test Root CA"))
         .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
@@ -45,10 +48,14 @@ def sign_jpeg(path: Path, author: str = "Alexander Kots", *, tamper: bool = Fals
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(ee_key.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
     )  # fmt: skip
-    chain = ee.public_bytes(serialization.Encoding.PEM) + ca.public_bytes(serialization.Encoding.PEM)
+    chain = ee.public_bytes(serialization.Encoding.PEM) + ca.public_bytes(
+        serialization.Encoding.PEM
+    )
     key = ee_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                serialization.NoEncryption())  # fmt: skip
-    signer = c2pa.Signer.from_info(c2pa.C2paSignerInfo(alg=b"es256", sign_cert=chain, private_key=key, ta_url=None))
+    signer = c2pa.Signer.from_info(
+        c2pa.C2paSignerInfo(alg=b"es256", sign_cert=chain, private_key=key, ta_url=None)
+    )
     manifest = {
         "claim_generator_info": [{"name": "caption-checker tests", "version": "1"}],
         "assertions": [

@@ -50,7 +50,11 @@ def exif_bytes(tags: dict[str, Any]) -> bytes:
         if f"EXIF:{name}" in tags:
             exif[tag] = tags[f"EXIF:{name}"]
     sub = exif.get_ifd(0x8769)
-    for name, tag in (("DateTimeOriginal", 0x9003), ("CreateDate", 0x9004), ("OffsetTimeOriginal", 0x9011)):
+    for name, tag in (
+        ("DateTimeOriginal", 0x9003),
+        ("CreateDate", 0x9004),
+        ("OffsetTimeOriginal", 0x9011),
+    ):
         if f"EXIF:{name}" in tags:
             sub[tag] = tags[f"EXIF:{name}"]
     if "GPSLatitude" in tags:
@@ -94,7 +98,11 @@ def xmp_packet(tags: dict[str, Any]) -> bytes:
             inner = f'<rdf:Alt><rdf:li xml:lang="x-default">{escape(str(value))}</rdf:li></rdf:Alt>'
         elif kind == "seq":
             items = value if isinstance(value, list) else [value]
-            inner = "<rdf:Seq>" + "".join(f"<rdf:li>{escape(str(v))}</rdf:li>" for v in items) + "</rdf:Seq>"
+            inner = (
+                "<rdf:Seq>"
+                + "".join(f"<rdf:li>{escape(str(v))}</rdf:li>" for v in items)
+                + "</rdf:Seq>"
+            )
         else:
             inner = escape(str(value))
         props.append(f"<{prefix}:{local}>{inner}</{prefix}:{local}>")

@@ -29,21 +29,41 @@ def test_seed_text_exit_zero_by_default(runner: CliRunner) -> None:
 
 
 def test_fail_on_warning_exits_one(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["check", "--en-file", EN_FILE, "--ar-file", AR_FILE, "--fail-on", "warning"])
+    result = runner.invoke(
+        main, ["check", "--en-file", EN_FILE, "--ar-file", AR_FILE, "--fail-on", "warning"]
+    )
     assert result.exit_code == 1
 
 
 def test_json_format_is_the_contract(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["check", "--en-file", EN_FILE, "--ar-file", AR_FILE, "--format", "json"])
+    result = runner.invoke(
+        main, ["check", "--en-file", EN_FILE, "--ar-file", AR_FILE, "--format", "json"]
+    )
     data = json.loads(result.output)
     assert data["schema"] == "caption-checker/1"
     assert {f["code"] for f in data["findings"]} == {"SP001", "DT001", "CR003", "CR004"}
 
 
 def test_select_and_ignore(runner: CliRunner) -> None:
-    out = runner.invoke(main, ["check", "--en-file", EN_FILE, "--ar-file", AR_FILE, "--format", "json", "--select", "CR"])
+    out = runner.invoke(
+        main,
+        ["check", "--en-file", EN_FILE, "--ar-file", AR_FILE, "--format", "json", "--select", "CR"],
+    )
     assert {f["code"] for f in json.loads(out.output)["findings"]} == {"CR003", "CR004"}
-    out = runner.invoke(main, ["check", "--en-file", EN_FILE, "--ar-file", AR_FILE, "--format", "json", "--ignore", "CR,SP"])
+    out = runner.invoke(
+        main,
+        [
+            "check",
+            "--en-file",
+            EN_FILE,
+            "--ar-file",
+            AR_FILE,
+            "--format",
+            "json",
+            "--ignore",
+            "CR,SP",
+        ],
+    )
     assert {f["code"] for f in json.loads(out.output)["findings"]} == {"DT001"}
     bad = runner.invoke(main, ["check", "--en", "x", "--select", "ZZ"])
     assert bad.exit_code == 2
@@ -70,7 +90,9 @@ def test_utf8_bom_and_utf16_are_read(runner: CliRunner, tmp_path: Path) -> None:
     bom.write_bytes("\ufeffA jet on Friday, Oct. 3, 2015.".encode())
     utf16 = tmp_path / "u16.txt"
     utf16.write_bytes("طائرة في 3 أكتوبر 2015".encode("utf-16"))
-    result = runner.invoke(main, ["check", "--en-file", str(bom), "--ar-file", str(utf16), "--format", "json"])
+    result = runner.invoke(
+        main, ["check", "--en-file", str(bom), "--ar-file", str(utf16), "--format", "json"]
+    )
     assert result.exit_code == 1  # DT003: 3 October 2015 was a Saturday
     data = json.loads(result.output)
     assert data["ar"]["dates"][0]["date"] == "2015-10-03"

@@ -28,7 +28,9 @@ def _reset_lexicon() -> Iterator[None]:
 
 
 def test_discovered_upward_from_the_checked_file(tmp_path: Path) -> None:
-    (tmp_path / ".caption-checker.toml").write_text('ignore = ["DT001"]\nfail-on = "warning"\n', "utf-8")
+    (tmp_path / ".caption-checker.toml").write_text(
+        'ignore = ["DT001"]\nfail-on = "warning"\n', "utf-8"
+    )
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     found = discover(deep / "x.en.txt")
@@ -88,7 +90,13 @@ def test_flags_override_the_file(tmp_path: Path) -> None:
     (tmp_path / ".caption-checker.toml").write_text('fail-on = "warning"', "utf-8")
     (tmp_path / "x.en.txt").write_text(EN, "utf-8")
     (tmp_path / "x.ar.txt").write_text(AR, "utf-8")
-    args = ["check", "--en-file", str(tmp_path / "x.en.txt"), "--ar-file", str(tmp_path / "x.ar.txt")]
+    args = [
+        "check",
+        "--en-file",
+        str(tmp_path / "x.en.txt"),
+        "--ar-file",
+        str(tmp_path / "x.ar.txt"),
+    ]
     assert CliRunner().invoke(main, args).exit_code == 1  # DT001 is a warning; the file fails on it
     assert CliRunner().invoke(main, [*args, "--fail-on", "error"]).exit_code == 0
     assert CliRunner().invoke(main, [*args, "--no-config"]).exit_code == 0
@@ -103,7 +111,9 @@ def test_lexicon_agency_and_place(tmp_path: Path) -> None:
         "utf-8",
     )
     use_lexicon(load(path).lexicon)
-    report = check(en="Hikers walk in Wadi Qelt. (Photo: Mada Masr)", ar="متنزهون في وادي القلط (مدى مصر)")
+    report = check(
+        en="Hikers walk in Wadi Qelt. (Photo: Mada Masr)", ar="متنزهون في وادي القلط (مدى مصر)"
+    )
     assert report.en is not None
     assert report.ar is not None
     assert report.en.credit is not None
@@ -124,7 +134,9 @@ def test_lexicon_allow_and_confusions(tmp_path: Path) -> None:
         "utf-8",
     )
     use_lexicon(load(path).lexicon)
-    found = check(en="Soldiers of the calvary ride their horses in a parade. (AP Photo/Omar Nasser)")
+    found = check(
+        en="Soldiers of the calvary ride their horses in a parade. (AP Photo/Omar Nasser)"
+    )
     assert any(f.code == "SP001" and f.suggestion == "cavalry" for f in found.findings)
     path.write_text("[lexicon]\nallow = ['runaway']\n", "utf-8")
     use_lexicon(load(path).lexicon)
@@ -133,7 +145,9 @@ def test_lexicon_allow_and_confusions(tmp_path: Path) -> None:
 
 
 def test_per_path_ignores(tmp_path: Path) -> None:
-    (tmp_path / ".caption-checker.toml").write_text('[per-path-ignores]\n"archive/**" = ["DT"]\n', "utf-8")
+    (tmp_path / ".caption-checker.toml").write_text(
+        '[per-path-ignores]\n"archive/**" = ["DT"]\n', "utf-8"
+    )
     for folder in ("archive", "today"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "x.en.txt").write_text(EN, "utf-8")

@@ -33,9 +33,13 @@ def test_sarif_validates_and_points_into_the_files() -> None:
     spelling = next(r for r in results if r["ruleId"] == "SP001")
     region = spelling["locations"][0]["physicalLocation"]["region"]
     assert region["snippet"]["text"] == "runaway"
-    assert spelling["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("hmeimim-2015.en.txt")
+    assert spelling["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(
+        "hmeimim-2015.en.txt"
+    )
     text = (ROOT / "captions/hmeimim-2015.en.txt").read_text("utf-8")
-    assert text.splitlines()[region["startLine"] - 1][region["startColumn"] - 1 :].startswith("runaway")
+    assert text.splitlines()[region["startLine"] - 1][region["startColumn"] - 1 :].startswith(
+        "runaway"
+    )
     fingerprints = [r["partialFingerprints"]["captionChecker/v1"] for r in results]
     assert len(set(fingerprints)) == len(fingerprints)
     again = json.loads(CliRunner().invoke(main, [*_seed_args(), "--format", "sarif"]).stdout)
@@ -49,7 +53,10 @@ def test_github_annotations_are_capped_and_summarised(tmp_path: Path) -> None:
     seed_en = (ROOT / "captions/hmeimim-2015.en.txt").read_text("utf-8")
     seed_ar = (ROOT / "captions/hmeimim-2015.ar.txt").read_text("utf-8")
     manifest.write_text(
-        "\n".join(json.dumps({"id": f"p{i}", "en": seed_en, "ar": seed_ar}, ensure_ascii=False) for i in range(5)),
+        "\n".join(
+            json.dumps({"id": f"p{i}", "en": seed_en, "ar": seed_ar}, ensure_ascii=False)
+            for i in range(5)
+        ),
         "utf-8",
     )
     summary = tmp_path / "summary.md"

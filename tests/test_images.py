@@ -34,16 +34,23 @@ def test_seed_with_its_image_takes_english_from_the_image() -> None:
     assert report.en.text.startswith("In this photo taken on Saturday, Oct. 3, 2015")
     assert report.image is not None
     assert report.image["captions_taken"] == {"en": "IPTC:Caption-Abstract"}
-    assert report.image["fields"]["IPTC:By-line"] == {"value": "Alexander Kots", "source": "IPTC 2:80"}
+    assert report.image["fields"]["IPTC:By-line"] == {
+        "value": "Alexander Kots",
+        "source": "IPTC 2:80",
+    }
 
 
 def test_seed_with_both_captions_and_image_agrees_with_the_image() -> None:
-    report = check(en=_text("hmeimim-2015.en.txt"), ar=_text("hmeimim-2015.ar.txt"), image=SEED_IMAGE)
+    report = check(
+        en=_text("hmeimim-2015.en.txt"), ar=_text("hmeimim-2015.ar.txt"), image=SEED_IMAGE
+    )
     assert not [f for f in report.findings if f.code.startswith("MD")]
 
 
 def test_disagreeing_sample_one_finding_per_disagreement() -> None:
-    report = check(en=_text("mismatch-2023.en.txt"), ar=_text("mismatch-2023.ar.txt"), image=ODD_IMAGE)
+    report = check(
+        en=_text("mismatch-2023.en.txt"), ar=_text("mismatch-2023.ar.txt"), image=ODD_IMAGE
+    )
     counts = Counter(f.code for f in report.findings if f.code.startswith("MD"))
     expected = ["MD003", "MD004", "MD005", "MD006", "MD007", "MD008", "MD009", "MD010"]
     assert counts == Counter(expected), counts
@@ -62,8 +69,16 @@ def test_disagreeing_sample_one_finding_per_disagreement() -> None:
 
 def test_cli_check_with_image_and_json() -> None:
     result = CliRunner().invoke(
-        main, ["check", "--image", str(SEED_IMAGE), "--ar-file", str(ROOT / "captions/hmeimim-2015.ar.txt"),
-               "--format", "json"]
+        main,
+        [
+            "check",
+            "--image",
+            str(SEED_IMAGE),
+            "--ar-file",
+            str(ROOT / "captions/hmeimim-2015.ar.txt"),
+            "--format",
+            "json",
+        ],
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
@@ -84,7 +99,9 @@ def test_batch_image_relative_to_manifest(tmp_path: Path) -> None:
         {"id": "seed", "ar": _text("hmeimim-2015.ar.txt"), "image": "pics/a.jpg"},
         {"id": "gone", "ar": _text("hmeimim-2015.ar.txt"), "image": "pics/none.jpg"},
     ]
-    manifest.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    manifest.write_text(
+        "\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["batch", str(manifest)])
     reports = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["id"] for r in reports] == ["seed", "gone"]
@@ -108,14 +125,18 @@ def test_meta_missing_file_is_answered(tmp_path: Path) -> None:
 
 
 def test_samples_agree_with_exiftool() -> None:
-    reference = load_reference(json.loads((ROOT / "tests/fixtures/images-exiftool.json").read_text("utf-8")))
+    reference = load_reference(
+        json.loads((ROOT / "tests/fixtures/images-exiftool.json").read_text("utf-8"))
+    )
     ours = {p.name: read_image(p).exiftool() for p in (SEED_IMAGE, ODD_IMAGE)}
     result = compare(reference, ours)
     assert result.disagreements == []
     assert result.total > 40
 
 
-@pytest.mark.skipif(not (CORPUS / "exiftool-reference.json").exists(), reason="shared corpus not present")
+@pytest.mark.skipif(
+    not (CORPUS / "exiftool-reference.json").exists(), reason="shared corpus not present"
+)
 def test_shared_corpus_agreement() -> None:
     result = CliRunner().invoke(
         main, ["meta", "--compare-exiftool", str(CORPUS / "exiftool-reference.json"), str(CORPUS)]

@@ -29,7 +29,9 @@ def test_files_bring_their_siblings(tmp_path: Path) -> None:
     (tmp_path / "a.jpg").write_bytes((ROOT / "images" / "hmeimim-2015.jpg").read_bytes())
     _pair(tmp_path, "b", ar=None)
     (tmp_path / "notes.md").write_text("not a caption", "utf-8")
-    groups = group_files([tmp_path / "a.ar.txt", tmp_path / "b.en.txt", tmp_path / "notes.md"], find_siblings=True)
+    groups = group_files(
+        [tmp_path / "a.ar.txt", tmp_path / "b.en.txt", tmp_path / "notes.md"], find_siblings=True
+    )
     roles = {stem: set(r) for _, stem, r in groups}
     assert roles == {"a": {"en", "ar", "image"}, "b": {"en"}}
     items = list(from_files([tmp_path / "a.ar.txt"]))
@@ -54,7 +56,8 @@ def test_csv_manifest(tmp_path: Path) -> None:
     _pair(tmp_path, "a")
     manifest = tmp_path / "m.csv"
     manifest.write_text(
-        "id,en_file,ar_file,date\nfirst,a.en.txt,a.ar.txt,2023-10-15\nsecond,,missing.ar.txt,\n", "utf-8"
+        "id,en_file,ar_file,date\nfirst,a.en.txt,a.ar.txt,2023-10-15\nsecond,,missing.ar.txt,\n",
+        "utf-8",
     )
     result = CliRunner().invoke(main, ["batch", str(manifest)])
     reports = [json.loads(line) for line in result.stdout.splitlines()]
@@ -87,8 +90,12 @@ def test_files_command_exit_codes(tmp_path: Path) -> None:
           ar="دخان يتصاعد فوق مدينة غزة (أسوشيتد برس/عادل هنا)")  # fmt: skip
     _pair(tmp_path, "seed", en=(ROOT / "captions/hmeimim-2015.en.txt").read_text("utf-8"),
           ar=(ROOT / "captions/hmeimim-2015.ar.txt").read_text("utf-8"))  # fmt: skip
-    clean = CliRunner().invoke(main, ["files", str(tmp_path / "clean.en.txt"), "--fail-on", "warning"])
+    clean = CliRunner().invoke(
+        main, ["files", str(tmp_path / "clean.en.txt"), "--fail-on", "warning"]
+    )
     assert clean.exit_code == 0, clean.output
-    seed = CliRunner().invoke(main, ["files", str(tmp_path / "seed.ar.txt"), "--fail-on", "warning"])
+    seed = CliRunner().invoke(
+        main, ["files", str(tmp_path / "seed.ar.txt"), "--fail-on", "warning"]
+    )
     assert seed.exit_code == 1
     assert "runway" in seed.stdout

@@ -71,7 +71,16 @@ def test_json_contract(report: Report) -> None:
     assert data["schema"] == "caption-checker/1"
     assert data["image"] is None
     for finding in data["findings"]:
-        assert set(finding) == {"code", "name", "category", "severity", "confidence", "message",
-                                "spans", "suggestion", "evidence"}
+        assert set(finding) == {
+            "code",
+            "name",
+            "category",
+            "severity",
+            "confidence",
+            "message",
+            "spans",
+            "suggestion",
+            "evidence",
+        }
         assert set(finding["spans"]) == {"en", "ar"}
     assert data["en"]["credit"]["span"] == [report.en.credit.span.start, report.en.credit.span.end]  # type: ignore[union-attr]

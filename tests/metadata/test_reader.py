@@ -147,7 +147,9 @@ def heif_bytes(exif: bytes, xmp: bytes, size: tuple[int, int]) -> bytes:
     infe = [
         _full(b"infe", struct.pack(">HH", 1, 0) + b"hvc1" + b"\x00", version=2),
         _full(b"infe", struct.pack(">HH", 2, 0) + b"Exif" + b"\x00", version=2),
-        _full(b"infe", struct.pack(">HH", 3, 0) + b"mime" + b"\x00application/rdf+xml\x00", version=2),
+        _full(
+            b"infe", struct.pack(">HH", 3, 0) + b"mime" + b"\x00application/rdf+xml\x00", version=2
+        ),
     ]
     iinf = _full(b"iinf", struct.pack(">H", 3) + b"".join(infe))
     pitm = _full(b"pitm", struct.pack(">H", 1))
@@ -203,7 +205,9 @@ def test_xmp_x_default_first_and_attribute_form() -> None:
     ).encode()
     data = jpeg_bytes({})
     payload = b"http://ns.adobe.com/xap/1.0/\x00" + packet
-    meta = read_bytes(data[:2] + b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload + data[2:])
+    meta = read_bytes(
+        data[:2] + b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload + data[2:]
+    )
     assert meta.value("XMP:Description") == "A jet takes off"
     assert meta.value("XMP:Credit") == "Reuters"
     assert ("ar", "طائرة تقلع") in meta.languages["XMP:Description"]
@@ -216,7 +220,9 @@ def test_xmp_entity_bomb_is_refused() -> None:
     )
     data = jpeg_bytes({})
     payload = b"http://ns.adobe.com/xap/1.0/\x00" + bomb
-    meta = read_bytes(data[:2] + b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload + data[2:])
+    meta = read_bytes(
+        data[:2] + b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload + data[2:]
+    )
     assert any("XMP" in w for w in meta.warnings)
 
 
@@ -230,7 +236,9 @@ def test_xmp_entity_bomb_is_refused() -> None:
         ("jpeg-junk-after-soi", b"\xff\xd8" + b"\x00" * 64, None, "JPEG format error"),
     ],
 )
-def test_damaged_files_get_an_answer(name: str, data: bytes, error: str | None, warning: str | None) -> None:
+def test_damaged_files_get_an_answer(
+    name: str, data: bytes, error: str | None, warning: str | None
+) -> None:
     meta = read_bytes(data, name)
     if error:
         assert meta.error == error

@@ -28,13 +28,17 @@ def _cases() -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
-@pytest.mark.parametrize(("code", "case"), _cases(), ids=lambda v: v if isinstance(v, str) else v["name"])
+@pytest.mark.parametrize(
+    ("code", "case"), _cases(), ids=lambda v: v if isinstance(v, str) else v["name"]
+)
 def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
     image = _image(case.get("image"), tmp_path)
     report = check(en=case.get("en"), ar=case.get("ar"), image=image)
     hits = [f for f in report.findings if f.code == code]
     if case["expect"] == "fail":
-        assert hits, f"{code} should fire on {case['name']}; findings: {[f.code for f in report.findings]}"
+        assert hits, (
+            f"{code} should fire on {case['name']}; findings: {[f.code for f in report.findings]}"
+        )
         for f in hits:
             assert f.message, "a finding needs a message"
             if f.category is Category.METADATA and not f.spans:
