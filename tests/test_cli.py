@@ -126,7 +126,7 @@ def test_rules_and_rule(runner: CliRunner) -> None:
     assert "DT001" in listing.output
     assert "date-only-in-one-language" in listing.output
     page = runner.invoke(main, ["rule", "SP001"])
-    assert "What it checks:" in page.output
+    assert "## What it checks" in page.output
     assert runner.invoke(main, ["rule", "XX999"]).exit_code == 2
 
 
