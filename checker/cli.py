@@ -326,6 +326,73 @@ def _emit_all(
 
 
 @main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--image-root",
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder the CMS's image paths are relative to; nothing outside it is read.",
+)
+@click.option(
+    "--max-body",
+    default=2_000_000,
+    show_default=True,
+    type=click.IntRange(1_000),
+    help="Largest JSON body, in bytes.",
+)
+@click.option(
+    "--max-upload",
+    default=25_000_000,
+    show_default=True,
+    type=click.IntRange(1_000),
+    help="Largest image upload, in bytes.",
+)
+@click.option(
+    "--max-items",
+    default=100,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Most pairs per batch, or figures per article.",
+)
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(0.1),
+    help="Seconds of checking per request.",
+)
+@common_options
+def serve(
+    host: str,
+    port: int,
+    image_root: str | None,
+    max_body: int,
+    max_upload: int,
+    max_items: int,
+    timeout: float,
+    opts: RunOptions,
+) -> None:
+    """Run the pre-publication HTTP hook (POST /v1/check, /v1/batch, /v1/article; GET /healthz,
+    /v1/rules, /openapi.json). Needs the [server] extra: pip install 'caption-checker[server]'."""
+    try:
+        from checker.server import Limits
+        from checker.server import serve as run_server
+    except ImportError as exc:
+        raise CheckerUsageError(
+            f"the HTTP hook needs the server extra ({exc.name} is missing): "
+            "pip install 'caption-checker[server]'"
+        ) from None
+    config = opts.resolve(image_root)
+    limits = Limits(max_body=max_body, max_upload=max_upload, max_items=max_items, timeout=timeout)
+    click.echo(
+        f"caption-check serve: listening on http://{host}:{port} "
+        f"(image root: {image_root or 'none'}, fail on {config.settings.fail_on.label})",
+        err=True,
+    )
+    run_server(host, port, config, image_root, limits)
+
+
+@main.command()
 @click.argument("corpus", type=click.Path(exists=True, dir_okay=False))
 @click.option("--misses", is_flag=True, help="List every miss: id, field, expected, got.")
 def evaluate(corpus: str, misses: bool) -> None:

@@ -96,6 +96,8 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` keeping an exact map from normalised to original offsets."""
+    if text.isascii():  # English captions mostly: nothing to fold, the map is the identity
+        return Normalized(text, text, tuple(range(len(text))))
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):

@@ -68,14 +68,14 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
 
     word_re = re.compile(r"[^\W\d_]+")
     for m in word_re.finditer(text):
-        if _in(nt, skip_spans, m.start(), m.end()) or _skip(taken, m.start(), m.end()):
-            continue
         key = keyf(m.group(0))
         if lang == "ar" and key.startswith("و") and key[1:] in words.units:
             key = key[1:]
         vague = words.vague.get(key)
         unit = words.units.get(key)
         if vague is None and unit is None:
+            continue  # most words: decided by two lookups, before any span arithmetic
+        if _in(nt, skip_spans, m.start(), m.end()) or _skip(taken, m.start(), m.end()):
             continue
         if lang == "en" and key == "one":
             continue  # "one of the...", "one man": a pronoun more often than a count

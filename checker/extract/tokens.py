@@ -22,5 +22,6 @@ def tokenize(nt: Normalized, lang: Lang) -> tuple[Token, ...]:
         else:
             stems = ar_stems(word)
             key = stems[-1] if len(stems) > 1 else word
-        out.append(Token(nt.original_text(m.start(), m.end()), nt.span(m.start(), m.end()), key))
+        span = nt.span(m.start(), m.end())
+        out.append(Token(nt.original[span.start : span.end], span, key))
     return tuple(out)
