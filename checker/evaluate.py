@@ -67,6 +67,8 @@ class Evaluation:
     spelling_alarms: int = 0
     typo_free_sides: int = 0
     typos_labelled: int = 0
+    typos_found: int = 0
+    typo_alarms: list[str] = field(default_factory=list)  # what fired on typo-free sides
     items: int = 0
     errors: int = 0
 
@@ -221,6 +223,26 @@ def _sides(item: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
             yield lang, labels
 
 
+# findings that report a slip in the caption's own text (the labels' "typos")
+TYPO_CATEGORIES = frozenset({"spelling", "text"})
+TYPO_RULES = frozenset({"CR007"})
+_QUOTED = re.compile(r"'([^']{2,80})'|‘([^’]{2,80})’|\"([^\"]{2,80})\"")
+
+
+def _typo_found(label: str, text: str, spans: list[Span]) -> bool:
+    """A labelled typo is found when a finding's span overlaps a passage the label quotes
+    ("'withdran' should be 'withdrawn'" quotes the passage withdran)."""
+    for m in _QUOTED.finditer(label):
+        quoted = next(g for g in m.groups() if g)
+        start = text.find(quoted)
+        while start >= 0:
+            here = Span(start, start + len(quoted))
+            if any(here.overlaps(s) or (s.start == s.end and here.start <= s.start <= here.end) for s in spans):
+                return True
+            start = text.find(quoted, start + 1)
+    return False
+
+
 def evaluate(items: Iterable[dict[str, Any]]) -> Evaluation:
     ev = Evaluation()
     for item in items:
@@ -235,12 +257,20 @@ def evaluate(items: Iterable[dict[str, Any]]) -> Evaluation:
             fields = report.en if lang == "en" else report.ar
             _score_side(ev, item_id, lang, fields, labels, item.get(lang) or "")
             typos = labels.get("typos") or []
-            spelling = [f for f in report.findings if f.category == "spelling" and lang in f.spans]
+            spelling = [f for f in report.findings if f.code in TYPO_RULES or f.category in TYPO_CATEGORIES]
+            spelling = [f for f in spelling if lang in f.spans]
             if typos:
                 ev.typos_labelled += len(typos)
+                text = item.get(lang) or ""
+                for typo in typos:
+                    if _typo_found(typo, text, [s for f in spelling for s in f.spans[lang]]):
+                        ev.typos_found += 1
+                    else:
+                        ev.misses.append(Miss(item_id, lang, "typo", typo, None))
             else:
                 ev.typo_free_sides += 1
                 ev.spelling_alarms += len(spelling)
+                ev.typo_alarms.extend(f"{item_id} {lang} {f.code}: {f.message}" for f in spelling)
         if item.get("kind") == "pair":
             _score_pair(ev, item_id, item.get("labels") or {}, report)
     return ev
@@ -302,8 +332,12 @@ def render(ev: Evaluation, *, misses: bool = False) -> str:
     rate = 100 * ev.spelling_alarms / ev.typo_free_sides if ev.typo_free_sides else 0.0
     lines.append(
         f"spelling alarms on {ev.typo_free_sides} typo-free sides: {ev.spelling_alarms} "
-        f"({rate:.1f} per 100); labelled typos: {ev.typos_labelled}"
+        f"({rate:.1f} per 100); labelled typos found: {ev.typos_found}/{ev.typos_labelled}"
     )
+    if misses and ev.typo_alarms:
+        lines.append("")
+        lines.append("spelling and text alarms on typo-free sides:")
+        lines.extend(f"  {a}" for a in ev.typo_alarms)
     if misses:
         lines.append("")
         lines.append("misses (id, language, field: expected -> got):")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -197,20 +198,52 @@ class Confusion:
     window: int
     when: tuple[str, ...]
     unless: tuple[str, ...]
+    example: str = ""
+    fine: str = ""
 
 
 @lexicon_cache
 def confusions() -> dict[str, Confusion]:
+    """Context-gated real-word confusions, keyed by the wrong word (case-folded)."""
     out: dict[str, Confusion] = {}
-    for rec in [*load_toml("confusions.toml")["pair"], *_LEXICON.confusions]:
+    for rec in [*load_toml("confusions.toml")["pair"], *(c for c in _LEXICON.confusions if "when" in c)]:
         out[rec["wrong"].casefold()] = Confusion(
             rec["wrong"],
             rec["right"],
-            int(rec.get("window", 6)),
+            int(rec.get("window", 3)),
             tuple(key_en(w) for w in rec["when"]),
             tuple(key_en(w) for w in rec.get("unless", [])),
+            rec.get("example", ""),
+            rec.get("fine", ""),
         )
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    wrong: str
+    right: str
+    keys: tuple[str, ...]  # the wrong phrase as token keys
+
+
+@lexicon_cache
+def confusion_phrases() -> dict[str, list[Phrase]]:
+    """Fixed expressions written wrongly, indexed by the key of their first word."""
+    out: dict[str, list[Phrase]] = {}
+    for rec in load_toml("confusions.toml").get("phrase", []):
+        keys = tuple(phrase_word(w) for w in _PHRASE_WORD.findall(rec["wrong"]))
+        out.setdefault(keys[0], []).append(Phrase(rec["wrong"], rec["right"], keys))
+    for phrases in out.values():
+        phrases.sort(key=lambda p: -len(p.keys))  # the longest phrase first
+    return out
+
+
+def phrase_word(word: str) -> str:
+    """A word of a fixed expression as compared: case-folded, apostrophes kept (its != it's)."""
+    return word.casefold().replace("\u2019", "'")
+
+
+_PHRASE_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W_]+)*|\d+")
 
 
 # --- gazetteer ------------------------------------------------------------------------------------
