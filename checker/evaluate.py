@@ -226,7 +226,7 @@ def _sides(item: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
 # findings that report a slip in the caption's own text (the labels' "typos")
 TYPO_CATEGORIES = frozenset({"spelling", "text"})
 TYPO_RULES = frozenset({"CR007"})
-_QUOTED = re.compile(r"'([^']{2,80})'|‘([^’]{2,80})’|\"([^\"]{2,80})\"")
+_QUOTED = re.compile(r"'([^']{1,80})'|‘([^’]{1,80})’|\"([^\"]{1,80})\"|([“”«»])")
 
 
 def _typo_found(label: str, text: str, spans: list[Span]) -> bool:
@@ -237,7 +237,10 @@ def _typo_found(label: str, text: str, spans: list[Span]) -> bool:
         start = text.find(quoted)
         while start >= 0:
             here = Span(start, start + len(quoted))
-            if any(here.overlaps(s) or (s.start == s.end and here.start <= s.start <= here.end) for s in spans):
+            if any(
+                here.overlaps(s) or (s.start == s.end and here.start <= s.start <= here.end)
+                for s in spans
+            ):
                 return True
             start = text.find(quoted, start + 1)
     return False
@@ -257,13 +260,16 @@ def evaluate(items: Iterable[dict[str, Any]]) -> Evaluation:
             fields = report.en if lang == "en" else report.ar
             _score_side(ev, item_id, lang, fields, labels, item.get(lang) or "")
             typos = labels.get("typos") or []
-            spelling = [f for f in report.findings if f.code in TYPO_RULES or f.category in TYPO_CATEGORIES]
+            spelling = [
+                f for f in report.findings if f.code in TYPO_RULES or f.category in TYPO_CATEGORIES
+            ]
             spelling = [f for f in spelling if lang in f.spans]
             if typos:
                 ev.typos_labelled += len(typos)
                 text = item.get(lang) or ""
                 for typo in typos:
-                    if _typo_found(typo, text, [s for f in spelling for s in f.spans[lang]]):
+                    found_spans = [s for f in spelling for s in f.spans.get(lang, ())]  # type: ignore[call-overload]
+                    if _typo_found(typo, text, found_spans):
                         ev.typos_found += 1
                     else:
                         ev.misses.append(Miss(item_id, lang, "typo", typo, None))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checker.models import Severity
 
@@ -38,9 +39,14 @@ class Settings:
                 raise SettingsError(f"severity: unknown rule code {code!r}")
 
     def enabled(self, code: str) -> bool:
-        if self.select and not any(code.startswith(s.upper()) for s in self.select):
-            return False
-        return not any(code.startswith(s.upper()) for s in self.ignore)
+        return _enabled(self.select, self.ignore, code)
+
+
+@lru_cache(maxsize=4096)
+def _enabled(select: tuple[str, ...], ignore: tuple[str, ...], code: str) -> bool:
+    if select and not any(code.startswith(s.upper()) for s in select):
+        return False
+    return not any(code.startswith(s.upper()) for s in ignore)
 
 
 def parse_date(value: str, what: str = "date") -> dt.date:

@@ -9,7 +9,9 @@ from checker import check
 from checker.data import confusion_phrases, confusions
 
 PAIRS = sorted(confusions().values(), key=lambda p: p.wrong)
-PHRASES = sorted((p for group in confusion_phrases().values() for p in group), key=lambda p: p.wrong)
+PHRASES = sorted(
+    (p for group in confusion_phrases().values() for p in group), key=lambda p: p.wrong
+)
 
 
 def test_enough_pairs_with_examples() -> None:

@@ -206,7 +206,10 @@ class Confusion:
 def confusions() -> dict[str, Confusion]:
     """Context-gated real-word confusions, keyed by the wrong word (case-folded)."""
     out: dict[str, Confusion] = {}
-    for rec in [*load_toml("confusions.toml")["pair"], *(c for c in _LEXICON.confusions if "when" in c)]:
+    for rec in [
+        *load_toml("confusions.toml")["pair"],
+        *(c for c in _LEXICON.confusions if "when" in c),
+    ]:
         out[rec["wrong"].casefold()] = Confusion(
             rec["wrong"],
             rec["right"],
@@ -361,7 +364,7 @@ def _cache_path(source: str) -> Path | None:
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "caption-checker"
     )
     digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:16]
-    return Path(base) / f"gazetteer-{digest}.marshal"
+    return Path(base) / f"gazetteer-v2-{digest}.marshal"
 
 
 @lexicon_cache
@@ -399,26 +402,42 @@ def _with_places(base: Gazetteer, extra: tuple[dict[str, Any], ...]) -> Gazettee
 
 @cache
 def _shipped_gazetteer() -> Gazetteer:
-    """The gazetteer with its lookup index. Building the index takes a few hundred ms, so the
-    built index is kept in the user's cache directory; a missing or unwritable cache only costs
-    time."""
+    """The gazetteer with its lookup index. Parsing the table and building the index take a few
+    hundred ms, so both are kept in the user's cache directory (as marshal data, keyed by the
+    table's hash); a missing or unwritable cache only costs time."""
     source = _read_text("gazetteer.tsv")
-    places = _parse_gazetteer(source)
     path = _cache_path(source)
-    by_en = by_ar = None
     if path is not None and path.exists():
         try:
-            by_en, by_ar = marshal.loads(path.read_bytes())
+            rows, by_en, by_ar, heads_en, heads_ar = marshal.loads(path.read_bytes())
+            places = {row[0]: Place(*row) for row in rows}
+            return Gazetteer(places, by_en, by_ar, heads_en, heads_ar)
         except (OSError, ValueError, EOFError, TypeError):
-            by_en = by_ar = None
-    if by_en is None or by_ar is None:
-        by_en, by_ar = _build_index(places)
-        if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(f".{os.getpid()}.tmp")
-                tmp.write_bytes(marshal.dumps((by_en, by_ar)))
-                tmp.replace(path)
-            except OSError:
-                pass
-    return Gazetteer(places, by_en, by_ar, _heads(by_en), _heads(by_ar))
+            pass
+    places = _parse_gazetteer(source)
+    by_en, by_ar = _build_index(places)
+    heads_en, heads_ar = _heads(by_en), _heads(by_ar)
+    if path is not None:
+        rows = [
+            (
+                p.id,
+                p.kind,
+                p.country,
+                p.parent,
+                p.lat,
+                p.lon,
+                p.population,
+                p.name_en,
+                p.variants_en,
+                p.names_ar,
+            )
+            for p in places.values()
+        ]
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps((rows, by_en, by_ar, heads_en, heads_ar)))
+            tmp.replace(path)
+        except OSError:
+            pass
+    return Gazetteer(places, by_en, by_ar, heads_en, heads_ar)

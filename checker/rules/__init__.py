@@ -3,12 +3,20 @@ them and checks that codes and names are unique."""
 
 from __future__ import annotations
 
-from checker.rules import credit, date, metadata, number, place, spelling
+from checker.rules import credit, date, metadata, number, place, spelling, text
 from checker.rules.base import Context, Hit, Rule
 
 ALL_RULES: tuple[Rule, ...] = tuple(
     sorted(
-        (*credit.RULES, *date.RULES, *metadata.RULES, *number.RULES, *place.RULES, *spelling.RULES),
+        (
+            *credit.RULES,
+            *date.RULES,
+            *metadata.RULES,
+            *number.RULES,
+            *place.RULES,
+            *spelling.RULES,
+            *text.RULES,
+        ),
         key=lambda r: r.code,
     )
 )

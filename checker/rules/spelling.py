@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-import re
-
 from checker.data import allowed_words, confusion_phrases, confusions, phrase_word
-from checker.models import Category, Fields, Severity, Span, Token
+from checker.models import LANGS, Category, Fields, Severity, Span, Token
 from checker.rules.base import Context, Hit, rule
 
 _CLAUSE_END = re.compile(r"[.!?;:()\[\]\"“”]|\s[-–—]\s|\n")
@@ -15,6 +14,9 @@ _CLAUSE_END = re.compile(r"[.!?;:()\[\]\"“”]|\s[-–—]\s|\n")
 
 def clauses(fields: Fields) -> list[int]:
     """A clause number for each token: context words count only inside the token's clause."""
+    cached = _CLAUSES.get(id(fields))
+    if cached is not None and cached[0] is fields:
+        return cached[1]
     out: list[int] = []
     clause = 0
     previous_end = 0
@@ -24,7 +26,15 @@ def clauses(fields: Fields) -> list[int]:
             clause += 1
         out.append(clause)
         previous_end = token.span.end
+    if len(_CLAUSES) > 64:
+        _CLAUSES.clear()
+    _CLAUSES[id(fields)] = (fields, out)
     return out
+
+
+_CLAUSES: dict[
+    int, tuple[Fields, list[int]]
+] = {}  # the last few captions' clauses (rules share them)
 
 
 def _case_like(model: str, text: str) -> str:
@@ -62,7 +72,9 @@ def real_word_confusion(ctx: Context) -> Iterator[Hit]:
         if pair is None or token.key in allowed or any(token.span.overlaps(c) for c in claimed):
             continue
         lo, hi = max(0, i - pair.window), i + 1 + pair.window
-        window = [keys[j] for j in range(lo, min(hi, len(keys))) if j != i and clause[j] == clause[i]]
+        window = [
+            keys[j] for j in range(lo, min(hi, len(keys))) if j != i and clause[j] == clause[i]
+        ]
         padded = f" {' '.join(window)} "
         trigger = next((w for w in pair.when if f" {w} " in padded), None)
         if trigger is None or any(f" {w} " in padded for w in pair.unless):
@@ -84,14 +96,17 @@ def _phrases(tokens: tuple[Token, ...], claimed: list[Span]) -> Iterator[Hit]:
     i = 0
     while i < len(tokens):
         match = next(
-            (p for p in table.get(words[i], ()) if tuple(words[i : i + len(p.keys)]) == p.keys), None
+            (p for p in table.get(words[i], ()) if tuple(words[i : i + len(p.keys)]) == p.keys),
+            None,
         )
         if match is None:
             i += 1
             continue
         span = Span(tokens[i].span.start, tokens[i + len(match.keys) - 1].span.end)
         claimed.append(span)
-        right = _case_like(tokens[i].text, match.right) if match.right[:1].islower() else match.right
+        right = (
+            _case_like(tokens[i].text, match.right) if match.right[:1].islower() else match.right
+        )
         yield Hit(
             f'"{match.wrong}" is a slip for "{match.right}".',
             en=(span,),
@@ -102,4 +117,470 @@ def _phrases(tokens: tuple[Token, ...], claimed: list[Span]) -> Iterator[Hit]:
         i += len(match.keys)
 
 
-RULES = (real_word_confusion,)
+# --- non-words ---------------------------------------------------------------------------------
+
+_WORD_PART = re.compile(r"[a-z]{4,}")
+
+
+def _exempt_spans(fields: Fields) -> list[Span]:
+    """Where words are names or codes, not prose: the credit block, URLs, hashtags, handles."""
+    spans = [fields.credit.span] if fields.credit else []
+    for m in re.finditer(r"(?:https?://|www\.)\S+|[#@]\w+|\S+@\S+\.\w+", fields.text):
+        spans.append(Span(m.start(), m.end()))
+    return spans
+
+
+@rule("SP002", "non-word-typo", Category.SPELLING, Severity.WARNING, needs_both=False)
+def non_word_typo(ctx: Context) -> Iterator[Hit]:
+    """A word that is not English, one letter away from one that is; or a misspelt place name.
+
+    What it checks: lower-case words of the English caption that no English word list knows (US
+    and British spellings, the newsroom vocabulary in ``newsroom_words.txt`` and the
+    configuration's allowed words), reported only when a known word lies one edit away
+    ("withdran" -> withdrawn); and capitalised words that become a gazetteer place name with two
+    letters swapped ("Biet Hanoun" -> Beit Hanoun). Capitalised words are otherwise names and are
+    left alone, as are the credit block, URLs, hashtags and handles.
+    Why it matters: a misspelt word in a caption is the first thing a reader notices, and a
+    misspelt place cannot be searched or linked.
+    Example: "Israeli forces have withdran from the area."
+    Use instead: "Israeli forces have withdrawn from the area."
+    """
+    from checker.data import gazetteer
+    from checker.data.english import known, suggestions
+
+    fields = ctx.en
+    if fields is None:
+        return
+    exempt = _exempt_spans(fields)
+    text = fields.text
+    capitalised = {t.text.casefold() for t in fields.tokens if t.text[:1].isupper()}
+    by_en = gazetteer().by_en
+    tokens = fields.tokens
+    for i, token in enumerate(tokens):
+        if any(token.span.overlaps(s) for s in exempt):
+            continue
+        word = token.text
+        if word[:1].isupper() and word[1:].islower() and len(word) >= 4:
+            fixed = _place_swap(word.casefold(), [t.key for t in tokens[i + 1 : i + 3]], by_en)
+            if fixed:
+                name, length = fixed
+                span = Span(token.span.start, tokens[i + length - 1].span.end)
+                yield Hit(
+                    f'"{text[span.start : span.end]}" looks like a misspelling of the place name "{name}".',
+                    en=(span,),
+                    confidence=0.8,
+                    suggestion=name,
+                    evidence={"word": word, "place": name},
+                )
+            continue
+        for m in _WORD_PART.finditer(word):
+            part = m.group(0)
+            if (m.start() > 0 and word[m.start() - 1].isalpha()) or (
+                m.end() < len(word) and word[m.end()].isalpha()
+            ):
+                continue  # part of a mixed-case word (iPhone): a name
+            if part in capitalised or known(part):
+                continue
+            candidates = suggestions(part)
+            if not candidates:
+                continue  # nothing close: a rare or foreign word, not a slip
+            span = Span(token.span.start + m.start(), token.span.start + m.end())
+            listed = " or ".join(f'"{c}"' for c in candidates[:2])
+            yield Hit(
+                f'"{part}" is not an English word; did you mean {listed}?',
+                en=(span,),
+                confidence=0.75,
+                suggestion=candidates[0],
+                evidence={"word": part, "candidates": candidates},
+            )
+
+
+def _place_swap(
+    word: str, following: list[str], by_en: dict[str, tuple[str, ...]]
+) -> tuple[str, int] | None:
+    """A gazetteer name that the word (and the words after it) make with two letters swapped."""
+    from checker.data import gazetteer
+    from checker.data.english import known as is_known
+    from checker.data.english import transpositions as swaps
+
+    if word in by_en or is_known(word):
+        return None
+    for candidate in swaps(word):
+        for n in (len(following), 1, 0) if following else (0,):
+            key = " ".join([candidate, *following[:n]])
+            ids = by_en.get(key)
+            if ids and (n > 0 or len(candidate) >= 6):
+                return gazetteer().places[ids[0]].name_en, n + 1
+    return None
+
+
+# --- doubled words, articles, punctuation ------------------------------------------------------------
+
+_AR_FUNCTION = frozenset(
+    [
+        "في",
+        "من",
+        "على",
+        "علي",
+        "الى",
+        "إلى",
+        "عن",
+        "ان",
+        "أن",
+        "إن",
+        "الذي",
+        "التي",
+        "الذين",
+        "مع",
+        "هذا",
+        "هذه",
+        "ثم",
+        "او",
+        "أو",
+        "قد",
+        "لم",
+        "لا",
+        "ما",
+    ]
+)
+_EN_DOUBLE_OK = frozenset(["had", "that", "is", "bye", "no", "very", "far", "so"])
+
+
+@rule("SP003", "doubled-word", Category.SPELLING, Severity.WARNING, needs_both=False)
+def doubled_word(ctx: Context) -> Iterator[Hit]:
+    """The same word twice in a row.
+
+    What it checks: a lower-case English word repeated ("the the"), or an Arabic function word
+    repeated ("في في"), within one clause. Names that repeat ("Ali Ali") and the few English
+    doubles that are grammar ("had had", "that that") are left alone.
+    Why it matters: the classic slip of an edit left half done.
+    Example: "Children play in the the rubble of their school."
+    Use instead: "Children play in the rubble of their school."
+    """
+    for lang in LANGS:
+        fields = ctx.side(lang)
+        if fields is None:
+            continue
+        clause = clauses(fields)
+        tokens = fields.tokens
+        for i in range(1, len(tokens)):
+            a, b = tokens[i - 1], tokens[i]
+            if clause[i] != clause[i - 1] or a.text != b.text:
+                continue
+            gap = fields.text[a.span.end : b.span.start]
+            if gap.strip():
+                continue
+            if lang == "en" and (
+                not a.text.isalpha() or not a.text.islower() or a.text in _EN_DOUBLE_OK
+            ):
+                continue
+            if lang == "ar" and a.text not in _AR_FUNCTION:
+                continue
+            span = Span(a.span.start, b.span.end)
+            hit_spans = {lang: (span,)}
+            yield Hit(
+                f'"{a.text}" is written twice.',
+                en=hit_spans.get("en", ()),
+                ar=hit_spans.get("ar", ()),
+                confidence=0.9,
+                suggestion=a.text,
+            )
+
+
+_AN_BEFORE = re.compile(r"^(?:[aeio]|[AEIO][a-z]|8|11\b|18\b|11\d\d\d|18\d\d\d)")
+_A_BEFORE_EXCEPT = re.compile(
+    r"^(?:eu|ewe|one\b|once|ouija|uni|use|usu|ur[aio]|uti|uk|euro|Eu|One\b|Uni|Use|Eur)",
+    re.IGNORECASE,
+)
+_AN_CONSONANT_OK = re.compile(r"^(?:h|[aeiou]|[AEIOU]|8|11\b|18\b)", re.IGNORECASE)
+_YOU_SOUND = re.compile(
+    r"^(?:uni|use|usu|uti|ura|uri|ure|uro|ukr|ufo|euro|eu|ewe|one\b|once)", re.IGNORECASE
+)
+
+
+@rule("SP004", "a-or-an", Category.SPELLING, Severity.WARNING, needs_both=False)
+def a_or_an(ctx: Context) -> Iterator[Hit]:
+    """ "a" before a vowel sound, or "an" before a consonant sound.
+
+    What it checks: "a" before a word that starts with a, e, i or o (or an 8, 11, 18 that is
+    read with a vowel), and "an" before a word that starts with a consonant. Words read with a
+    "you" or "wo" sound (a university, a European, a one-year-old), words starting with h (an
+    hour, an historic), all-capital abbreviations and other languages' words are left alone.
+    Why it matters: a small slip, but readers and editors notice it at once.
+    Example: "A Israeli soldier stands guard at a checkpoint."
+    Use instead: "An Israeli soldier stands guard at a checkpoint."
+    """
+    fields = ctx.en
+    if fields is None:
+        return
+    tokens = fields.tokens
+    for i in range(len(tokens) - 1):
+        article, word = tokens[i], tokens[i + 1]
+        if (
+            article.text not in ("a", "A", "an", "An")
+            or fields.text[article.span.end : word.span.start] != " "
+        ):
+            continue
+        nxt = word.text
+        if (nxt.isupper() and len(nxt) > 1) or not (nxt[:1].isalpha() or nxt[:1].isdigit()):
+            continue  # abbreviations: "a UN", "an FBI" are read letter by letter
+        if article.text.lower() == "a":
+            if _AN_BEFORE.match(nxt) and not _A_BEFORE_EXCEPT.match(nxt):
+                right = "an" if article.text == "a" else "An"
+            else:
+                continue
+        else:
+            if _AN_CONSONANT_OK.match(nxt) and not _YOU_SOUND.match(nxt):
+                continue
+            right = "a" if article.text == "an" else "A"
+        yield Hit(
+            f'"{article.text} {nxt}" should be "{right} {nxt}".',
+            en=(article.span,),
+            confidence=0.8,
+            suggestion=right,
+        )
+
+
+_LEAD_PREPOSITIONS = frozenset(
+    ["In", "On", "At", "From", "For", "With", "During", "After", "Before", "Under", "Near"]
+)
+_DETERMINERS = frozenset(["This", "The", "That", "These", "Those", "A", "An"])
+
+
+@rule("SP009", "capitalised-determiner", Category.SPELLING, Severity.INFO, needs_both=False)
+def capitalised_determiner(ctx: Context) -> Iterator[Hit]:
+    """A determiner capitalised after the opening preposition of a sentence ("In This photo").
+
+    What it checks: a sentence of the English caption that opens with a preposition followed by
+    a capitalised "This", "The", "That", "These", "Those", "A" or "An" and then a lower-case
+    word or a date ("In This April 21, 2014, file photo"); titles in title case ("In The
+    Heights", every word capitalised) are left alone.
+    Why it matters: a common slip when a caption template is retyped; it looks careless.
+    Example: "FILE - In This June 5, 2019, file photo, a man walks past the mosque."
+    Use instead: "FILE - In this June 5, 2019, file photo, a man walks past the mosque."
+    """
+    from checker.data import months_en
+
+    fields = ctx.en
+    if fields is None:
+        return
+    tokens = fields.tokens
+    months = months_en()
+    for i in range(len(tokens) - 2):
+        first, second, third = tokens[i], tokens[i + 1], tokens[i + 2]
+        if first.text not in _LEAD_PREPOSITIONS or second.text not in _DETERMINERS:
+            continue
+        before = fields.text[: first.span.start].rstrip()
+        if before and before[-1] not in ".!?-–—:\n" and not before.endswith("FILE"):
+            continue  # not the start of a sentence
+        following = third.text
+        if not (
+            following[:1].islower()
+            or following.casefold().rstrip(".") in months
+            or following.isdigit()
+        ):
+            continue
+        yield Hit(
+            f'"{first.text} {second.text}": the determiner needs no capital here.',
+            en=(second.span,),
+            confidence=0.7,
+            suggestion=second.text.lower(),
+        )
+
+
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"), ("{", "}"))
+
+
+def _unbalanced(text: str) -> list[tuple[int, str]]:
+    """Offsets of brackets and quotes that have no partner."""
+    out: list[tuple[int, str]] = []
+    for opening, closing in _PAIRS:
+        if opening not in text and closing not in text:
+            continue
+        stack: list[int] = []
+        for i, ch in enumerate(text):
+            if ch == opening:
+                stack.append(i)
+            elif ch == closing:
+                if stack:
+                    stack.pop()
+                elif not (opening == "“" and text.count("“") == text.count("”")):
+                    out.append((i, ch))
+        if not (
+            opening == "“" and text.count("“") == text.count("”")
+        ):  # ”…“ written right-to-left is balanced
+            out.extend((i, opening) for i in stack)
+    straight = [i for i, ch in enumerate(text) if ch == '"']
+    if len(straight) % 2:
+        out.append((straight[-1], '"'))
+    return sorted(out)
+
+
+@rule(
+    "SP005", "unbalanced-brackets-or-quotes", Category.SPELLING, Severity.WARNING, needs_both=False
+)
+def unbalanced(ctx: Context) -> Iterator[Hit]:
+    """A bracket or quotation mark without its partner.
+
+    What it checks: ( ) [ ] “ ” « » and straight double quotes in either caption; a caption that
+    writes its quotes ”…“ (right to left) is balanced.
+    Why it matters: a quotation left open or a credit with one parenthesis is a visible slip,
+    and often a sign that text was cut.
+    Example: "Protesters chant “We want our land back at the rally."
+    Use instead: "Protesters chant “We want our land back” at the rally."
+    """
+    for lang in LANGS:
+        fields = ctx.side(lang)
+        if fields is None:
+            continue
+        for offset, ch in _unbalanced(fields.text):
+            spans = {lang: (Span(offset, offset + 1),)}
+            yield Hit(
+                f"The {'opening' if ch in '([“«{' else 'closing'} {ch} has no partner.",
+                en=spans.get("en", ()),
+                ar=spans.get("ar", ()),
+                confidence=0.85,
+            )
+
+
+_SLIPS = (
+    (re.compile(r"(?<![.])\.\s+\.(?![.])"), "a stray doubled period", ".", ("en", "ar")),
+    (re.compile(r"(?<![.])\.\.(?![.])"), "a doubled period", ".", ("en",)),
+    (re.compile(r",\s*,|،\s*،"), "a doubled comma", ",", ("en", "ar")),
+    (
+        re.compile(r"(?<=[\w\d])[.,;:!?](?=\()"),
+        "no space before the parenthesis",
+        None,
+        ("en", "ar"),
+    ),
+    (
+        re.compile(r"\b(?:U\.S|U\.N|U\.K|U\.A\.E)(?=\s+[A-Za-z])"),
+        "an abbreviation without its last period",
+        None,
+        ("en",),
+    ),
+    (
+        re.compile(r"(?<=[\u0621-\u064a])-(?=\s)"),
+        "a dash glued to the word before it",
+        " -",
+        ("ar",),
+    ),
+    (re.compile(r"(?<=[^\s.!?:؟])  +(?=\S)"), "a doubled space", " ", ("en", "ar")),
+)
+
+
+@rule("SP006", "punctuation-slip", Category.SPELLING, Severity.WARNING, needs_both=False)
+def punctuation_slip(ctx: Context) -> Iterator[Hit]:
+    """Punctuation typed twice, a missing space, an abbreviation missing its last period.
+
+    What it checks: ". ." and ".." (not an ellipsis "..."; in Arabic ".." is a style and is left
+    alone), ",," and "،،", punctuation glued to the next parenthesis ("2025.(AP Photo"),
+    "U.S" / "U.N" / "U.K" without their last period before a word ("U.S Army"), a dash glued to
+    the Arabic word before it ("لجمعية- "), and doubled spaces between words (two spaces after a
+    sentence are a style and are left alone).
+    Why it matters: small slips that a reader sees before the content.
+    Example: "A U.S Marine directs traffic in Kabul, Aug. 20, 2021.(AP Photo/Omar Nasser)"
+    Use instead: "A U.S. Marine directs traffic in Kabul, Aug. 20, 2021. (AP Photo/Omar Nasser)"
+    """
+    for lang in LANGS:
+        fields = ctx.side(lang)
+        if fields is None:
+            continue
+        for pattern, what, fix, langs in _SLIPS:
+            if lang not in langs:
+                continue
+            for m in pattern.finditer(fields.text):
+                found = m.group(0)
+                suggestion: str | None
+                if what.startswith("an abbreviation"):
+                    suggestion = found + "."
+                elif what.startswith("no space"):
+                    suggestion = found + " "
+                else:
+                    suggestion = fix
+                spans = {lang: (Span(m.start(), m.end()),)}
+                yield Hit(
+                    f"{what.capitalize()}: “{found}”.",
+                    en=spans.get("en", ()),
+                    ar=spans.get("ar", ()),
+                    confidence=0.85,
+                    suggestion=suggestion,
+                )
+
+
+_BROKEN_DECIMAL = re.compile(
+    r"\b(\d{1,3})\.\s+(\d{1,3})(?=\s*(?:million|billion|trillion|thousand|percent|per cent|%|km|kilometers|kilometres|miles))",
+    re.IGNORECASE,
+)
+_AR_WORD_DIGITS = re.compile(
+    r"(?:ألفين|ألفا|ألف|آلاف|مئتين|مئتان|مائتين|مئة|مائة|مليون|ملايين|مليار|مليارات)\s*و\s?[0-9٠-٩]+"
+)
+
+
+@rule("SP007", "broken-number", Category.SPELLING, Severity.WARNING, needs_both=False)
+def broken_number(ctx: Context) -> Iterator[Hit]:
+    """A figure broken by a space after its decimal point, or written half in words, half in
+    digits.
+
+    What it checks: "7. 26 million" (a decimal split by a space, read as two numbers) in
+    English, and "ألفين و200" (a number word joined to digits) in Arabic.
+    Why it matters: the figure a reader sees is not the figure meant; numbers are what
+    corrections are made of.
+    Example: "Fighting has displaced 7. 26 million people, the agency said."
+    Use instead: "Fighting has displaced 7.26 million people, the agency said."
+    """
+    en, ar = ctx.en, ctx.ar
+    if en is not None:
+        for m in _BROKEN_DECIMAL.finditer(en.text):
+            yield Hit(
+                f"“{m.group(0)}” reads as two numbers: the space after the decimal point breaks it.",
+                en=(Span(m.start(), m.end()),),
+                confidence=0.9,
+                suggestion=f"{m.group(1)}.{m.group(2)}",
+            )
+    if ar is not None:
+        for m in _AR_WORD_DIGITS.finditer(ar.text):
+            yield Hit(
+                f"“{m.group(0)}” mixes a number word and digits; write the figure in one form.",
+                ar=(Span(m.start(), m.end()),),
+                confidence=0.75,
+            )
+
+
+_DETACHED_WAW = re.compile(r"(?:(?<=\s)|^)و\s+(?=[\u0621-\u064a]{2,})")
+
+
+@rule("SP008", "detached-waw", Category.SPELLING, Severity.WARNING, needs_both=False)
+def detached_waw(ctx: Context) -> Iterator[Hit]:
+    """The Arabic conjunction و written apart from the word it joins.
+
+    What it checks: a lone و followed by a space and an Arabic word ("و طاردوا").
+    Why it matters: و is written joined to the next word; apart, it looks like a stray letter
+    and breaks search.
+    Example: "هدموا الخيام و طاردوا المعتصمين"
+    Use instead: "هدموا الخيام وطاردوا المعتصمين"
+    """
+    fields = ctx.ar
+    if fields is None:
+        return
+    for m in _DETACHED_WAW.finditer(fields.text):
+        word = re.match(r"[\u0621-\u064a]+", fields.text[m.end() :])
+        yield Hit(
+            "The conjunction و is written apart from the next word.",
+            ar=(Span(m.start(), m.end()),),
+            confidence=0.8,
+            suggestion=f"و{word.group(0)}" if word else None,
+        )
+
+
+RULES = (
+    real_word_confusion,
+    non_word_typo,
+    doubled_word,
+    a_or_an,
+    unbalanced,
+    punctuation_slip,
+    broken_number,
+    detached_waw,
+    capitalised_determiner,
+)
