@@ -97,6 +97,8 @@ def run(
     for rule in ALL_RULES:
         if not settings.enabled(rule.code):
             continue
+        if rule.opt_in and rule.code not in {c.upper() for c in settings.select}:
+            continue
         if rule.needs_both and (en is None or ar is None):
             continue
         if rule.needs_image and image is None:

@@ -63,6 +63,7 @@ class Rule:
     func: RuleFunc
     needs_both: bool
     needs_image: bool = False
+    opt_in: bool = False  # a style rule: runs only when its code is selected by name
 
     @property
     def doc(self) -> str:
@@ -81,12 +82,14 @@ def rule(
     *,
     needs_both: bool = True,
     needs_image: bool = False,
+    opt_in: bool = False,
 ) -> Callable[[RuleFunc], Rule]:
     """Declare a rule. ``needs_both``: it compares the two captions, so it is skipped when
-    one is absent. ``needs_image``: it reads the image's metadata, so it is skipped without one."""
+    one is absent. ``needs_image``: it reads the image's metadata, so it is skipped without one.
+    ``opt_in``: a house-style rule that runs only when its code is named in ``select``."""
 
     def wrap(func: RuleFunc) -> Rule:
-        return Rule(code, name, category, severity, func, needs_both, needs_image)
+        return Rule(code, name, category, severity, func, needs_both, needs_image, opt_in)
 
     return wrap
 

@@ -388,6 +388,131 @@ def capitalised_determiner(ctx: Context) -> Iterator[Hit]:
         )
 
 
+_AR_PLACE_CUES = frozenset(
+    [
+        "في",
+        "مدينة",
+        "بلدة",
+        "قرية",
+        "مخيم",
+        "محافظة",
+        "منطقة",
+        "حي",
+        "مدينه",
+        "بلده",
+        "قريه",
+        "من",
+        "الى",
+        "إلى",
+        "قرب",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+    ]
+)
+_AR_CLITICS = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
+
+
+@rule("SP010", "arabic-place-misspelt", Category.SPELLING, Severity.WARNING, needs_both=False)
+def arabic_place_misspelt(ctx: Context) -> Iterator[Hit]:
+    """An Arabic place name with two letters swapped.
+
+    What it checks: a word after a place cue (في، مدينة، بلدة، قرية، مخيم، قرب، شمال...) that the
+    gazetteer does not know, but that becomes a gazetteer name when two neighbouring letters
+    are swapped ("حميمبم"... "خان ينوس" -> خان يونس), clitics (ب، ل، و، ال) set aside.
+    Why it matters: a misspelt place cannot be searched, linked or matched to the English
+    caption, and readers notice.
+    Example: "قصف في خان ينوس جنوب قطاع غزة"
+    Use instead: "قصف في خان يونس جنوب قطاع غزة"
+    """
+    from checker.data import ar_place_key, gazetteer
+
+    fields = ctx.ar
+    if fields is None:
+        return
+    from checker.data.english import transpositions
+
+    by_ar = gazetteer().by_ar
+    tokens = fields.tokens
+    for i, token in enumerate(tokens):
+        if i == 0 or tokens[i - 1].text not in _AR_PLACE_CUES:
+            continue
+        for n in (2, 1):
+            if i + n > len(tokens):
+                continue
+            words = [t.text for t in tokens[i : i + n]]
+            prefix = _AR_CLITICS.match(words[0])
+            stem = words[0][prefix.end() if prefix else 0 :]
+            if len(stem) + sum(len(w) for w in words[1:]) < 5 or ar_place_key(" ".join(words)) in by_ar:
+                break
+            if ar_place_key(" ".join([stem, *words[1:]])) in by_ar:
+                break
+            fixed = None
+            for j, word in enumerate(words):
+                core = stem if j == 0 else word
+                for swapped in transpositions(core):
+                    candidate = (
+                        [*words[:j], swapped, *words[j + 1 :]] if j else [swapped, *words[1:]]
+                    )
+                    ids = by_ar.get(ar_place_key(" ".join(candidate)))
+                    if ids and len(core) >= 4 and (n > 1 or len(core) >= 5):
+                        fixed = (" ".join(candidate), ids[0])
+                        break
+                if fixed:
+                    break
+            if fixed:
+                span = Span(
+                    token.span.start + (prefix.end() if prefix else 0), tokens[i + n - 1].span.end
+                )
+                yield Hit(
+                    f"“{fields.text[span.start : span.end]}” looks like a misspelling of “{fixed[0]}”.",
+                    ar=(span,),
+                    confidence=0.75,
+                    suggestion=fixed[0],
+                    evidence={"place": fixed[1]},
+                )
+                break
+
+
+_WASL = re.compile(
+    r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?"
+    r"(إ(?:[^\s]ت[^\s]ا[^\s]|ن[^\s][^\s]ا[^\s]|ست[^\s][^\s]ا[^\s])[^\s]*|إبن|إسم|إثنين|إثنان|إمرأة)$"
+)
+_AR_STYLE_WORDS = {"الى": "إلى", "حتي": "حتى", "اذار": "آذار", "الان": "الآن", "مستشفي": "مستشفى"}
+
+
+@rule(
+    "SP011", "arabic-hamza-style", Category.SPELLING, Severity.INFO, needs_both=False, opt_in=True
+)
+def arabic_hamza_style(ctx: Context) -> Iterator[Hit]:
+    """House style for hamza, madda and final alef maqsura (opt-in: select SP011 to use it).
+
+    What it checks: hamzat al-wasl written as a hamza on the alef in the verbal nouns of forms
+    VII, VIII and X and in ابن، اسم، اثنين، امرأة ("إنتخابات" -> "انتخابات", "إستقبال" ->
+    "استقبال"), and a few common slips of madda and alef maqsura ("اذار" -> "آذار",
+    "الى" -> "إلى", "حتي" -> "حتى"). Off unless selected: many newsrooms write without hamzas.
+    Why it matters: in a newsroom that writes hamzas, these are errors a proofreader marks.
+    Example: "طوابير أمام مراكز الإقتراع في الإنتخابات"
+    Use instead: "طوابير أمام مراكز الاقتراع في الانتخابات"
+    """
+    fields = ctx.ar
+    if fields is None:
+        return
+    for m in re.finditer(r"[\u0621-\u064a]+", fields.text):
+        word = m.group(0)
+        fixed = None
+        wasl = _WASL.match(word)
+        if wasl:
+            start = wasl.start(1)
+            fixed = word[:start] + "ا" + word[start + 1 :]
+        elif word in _AR_STYLE_WORDS:
+            fixed = _AR_STYLE_WORDS[word]
+        if fixed and fixed != word:
+            yield Hit(f"“{word}” is written “{fixed}” in the house style.", ar=(Span(m.start(), m.end()),),
+                      confidence=0.7, suggestion=fixed)  # fmt: skip
+
+
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"), ("{", "}"))
 
 
@@ -583,4 +708,6 @@ RULES = (
     broken_number,
     detached_waw,
     capitalised_determiner,
+    arabic_place_misspelt,
+    arabic_hamza_style,
 )

@@ -12,7 +12,7 @@ import pytest
 from c2pa_fixture import sign_jpeg
 from imagegen import write_jpeg
 
-from checker import check
+from checker import Settings, check
 from checker.models import Category
 from checker.rules import ALL_RULES, BY_CODE, find_rule
 from checker.rules.base import SECTIONS
@@ -33,7 +33,8 @@ def _cases() -> list[tuple[str, dict[str, Any]]]:
 )
 def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
     image = _image(case.get("image"), tmp_path)
-    report = check(en=case.get("en"), ar=case.get("ar"), image=image)
+    settings = Settings(select=tuple(case["select"])) if case.get("select") else None
+    report = check(en=case.get("en"), ar=case.get("ar"), image=image, settings=settings)
     hits = [f for f in report.findings if f.code == code]
     if case["expect"] == "fail":
         assert hits, (
