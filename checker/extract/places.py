@@ -50,14 +50,34 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
         return None
     rest = text[words[i].end() : end]
     stop = _stopwords()[1]
-    for stem in ar_stems(words[i].group(0)):
+    token = words[i].group(0)
+    for stem in ar_stems(token):
         key = ar_place_key(stem + rest)
         if len(key) < 2 or key in stop:
             continue
         ids = gazetteer().by_ar.get(key)
         if ids:
+            before = text[max(0, start - 12) : start].split()
+            on_border = bool(before) and before[-1].endswith("حدود")  # الحدود السورية: a place
+            if n == 1 and _nisba(token, stem) and not on_border:
+                return None
             return ids
     return None
+
+
+def _with_marks(nt: Normalized, start: int, end: int) -> str:
+    """The original text of a match with the diacritics that follow its last letter."""
+    span = nt.span(start, end)
+    stop = span.end
+    while stop < len(nt.original) and "\u064b" <= nt.original[stop] <= "\u0652":
+        stop += 1
+    return nt.original[span.start : stop]
+
+
+def _nisba(token: str, stem: str) -> bool:
+    """ "السورية" (the Syrian) is an adjective, not Syria: the token carries the article that the
+    matched name lacks, and ends like a nisba adjective (ي، ية)."""
+    return not stem.startswith("ال") and ("ال" + stem) in token and stem.endswith(("يه", "ي"))
 
 
 def _longest(word: str, lang: Lang, heads: dict[str, int]) -> int:
@@ -73,6 +93,62 @@ def _longest(word: str, lang: Lang, heads: dict[str, int]) -> int:
         key = ar_place_key(stem)
         best = max(best, heads.get(key, 0), heads.get(key.split(" ")[0], 0))
     return best
+
+
+# A small town whose name is also a word or a person's name ("مسن" an old man, "مشهد" a scene,
+# Mubarak, Salam) is taken only with evidence: a place cue before it, its country or region named
+# in the caption, or a name of several words. Distinctive kinds (countries, regions, camps, sites)
+# and big cities need none.
+_SMALL_TOWN = 150_000
+# where most photos in Arabic newsrooms' captions come from: a smaller town is plausible there
+_CORE = frozenset(["SY", "IQ", "PS", "LB", "JO", "EG", "YE", "LY", "SD", "IL"])
+_CORE_SMALL_TOWN = 50_000
+_CUES_EN = frozenset(["in", "at", "near", "from", "outside", "to", "into", "toward", "towards", "across",
+                      "around", "between", "through", "via", "inside", "north", "south", "east", "west"])  # fmt: skip
+_CUES_AR = frozenset(["في", "من", "الى", "إلى", "قرب", "بلدة", "مدينة", "مدينه", "بلده", "قرية", "قريه", "مخيم",
+                      "حي", "منطقة", "منطقه", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+                      "نحو", "داخل", "خارج", "ضواحي", "ريف", "وسط", "على", "عند", "محافظة", "محافظه", "مطار",
+                      "قضاء", "ناحية", "بين", "حتى", "باتجاه"])  # fmt: skip
+_AR_PREP_CLITIC = ("ب", "وب", "فب", "لل", "ول")
+_ADJECTIVE_MARKS = re.compile("\u064a\u0651|\u064b\u0627?$|\u0627\u064b$")
+
+
+def _plausible(
+    found: list[tuple[int, int, tuple[str, ...]]], text: str, lang: Lang
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    gaz = gazetteer()
+    # what the caption names besides each mention: countries and regions, and the country of any
+    # unambiguous place ("دمشق" makes a Syrian town plausible)
+    named_by: list[set[str]] = []
+    for _, _, ids in found:
+        here = {i for i in ids if gaz.places[i].kind in ("country", "admin1", "region")}
+        countries = {gaz.places[i].country for i in ids}
+        named_by.append(here | (countries if len(countries) == 1 else set()))
+    keep = []
+    for n, (start, end, ids) in enumerate(found):
+        named = set().union(*(s for m, s in enumerate(named_by) if m != n))
+        places = [gaz.places[i] for i in ids]
+        distinctive = any(
+            p.kind != "city"
+            or p.population >= (_CORE_SMALL_TOWN if p.country in _CORE else _SMALL_TOWN)
+            for p in places
+        )
+        if distinctive or " " in text[start:end].strip():
+            keep.append((start, end, ids))
+            continue
+        in_context = any(p.country in named or p.parent in named for p in places)
+        before = text[max(0, start - 30) : start].split()
+        cue = before[-1].casefold().strip("(«\"'") if before else ""
+        cued = cue in (_CUES_EN if lang == "en" else _CUES_AR)
+        if lang == "ar":
+            word = text[start:end]
+            cued = cued or word.startswith(_AR_PREP_CLITIC)
+        dateline = (lang == "en" and text[start:end].isupper() and start < 40) or (
+            start < 3 and re.match(r"\s*[-ـ–—:,]", text[end : end + 4]) is not None
+        )
+        if in_context or cued or dateline:
+            keep.append((start, end, ids))
+    return keep
 
 
 def _choose(mentions: list[tuple[int, int, tuple[str, ...]]]) -> list[str]:
@@ -124,6 +200,11 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
                 break
         else:
             i += 1
+    found = _plausible(found, text, lang)
+    if (
+        lang == "ar"
+    ):  # "سورياً" / "سوريّا" (Syrian, with tanween or shadda) is an adjective, not Syria
+        found = [f for f in found if not _ADJECTIVE_MARKS.search(_with_marks(nt, f[0], f[1]))]
     chosen = _choose(found)
     out = []
     for (start, end, ids), best in zip(found, chosen, strict=True):

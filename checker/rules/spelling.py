@@ -444,7 +444,10 @@ def arabic_place_misspelt(ctx: Context) -> Iterator[Hit]:
             words = [t.text for t in tokens[i : i + n]]
             prefix = _AR_CLITICS.match(words[0])
             stem = words[0][prefix.end() if prefix else 0 :]
-            if len(stem) + sum(len(w) for w in words[1:]) < 5 or ar_place_key(" ".join(words)) in by_ar:
+            if (
+                len(stem) + sum(len(w) for w in words[1:]) < 5
+                or ar_place_key(" ".join(words)) in by_ar
+            ):
                 break
             if ar_place_key(" ".join([stem, *words[1:]])) in by_ar:
                 break

@@ -1,0 +1,44 @@
+"""Place mentions as real captions write them: adjectives and names that are not places."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import check
+
+
+def _places(ar: str | None = None, en: str | None = None) -> list[str | None]:
+    report = check(ar=ar, en=en)
+    fields = report.ar if ar is not None else report.en
+    assert fields is not None
+    return [p.name for p in fields.places]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "رجل سوريّا يحمل طفله (رويترز)",  # accusative adjective with shadda: "Syrian"
+        "طفلا سورياً يسير بين الركام (رويترز)",  # tanween: "Syrian"
+        "الحكومة السورية تعلن الهدنة (رويترز)",  # the article on a nisba: "the Syrian government"
+    ],
+)
+def test_nisba_adjectives_are_not_places(text: str) -> None:
+    assert "Syria" not in _places(ar=text)
+
+
+def test_border_adjective_is_a_place() -> None:
+    assert "Syria" in _places(ar="نازحون على الحدود السورية التركية (رويترز)")
+
+
+def test_small_town_needs_a_cue_or_context() -> None:
+    # مسن ("elderly") is also a village in Iran: without a cue or Iran in the caption it is a word
+    assert _places(ar="رجل مسن يجلس أمام منزله المدمر (رويترز)") == []
+    # the same kind of small town is taken after a place cue
+    assert "'Irbin" in _places(ar="دمار في بلدة عربين قرب دمشق (رويترز)")
+
+
+def test_person_name_is_not_a_small_town() -> None:
+    assert _places(en="Supporters of Mubarak rally on Friday. (AP Photo/Amr Nabil)") == []
+    assert "Mobarakeh" in _places(
+        en="Workers leave a factory in Mobarakeh, Iran. (AP Photo/Vahid Salemi)"
+    )
