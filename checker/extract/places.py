@@ -110,6 +110,9 @@ _CUES_AR = frozenset(["في", "من", "الى", "إلى", "قرب", "بلدة", 
                       "نحو", "داخل", "خارج", "ضواحي", "ريف", "وسط", "على", "عند", "محافظة", "محافظه", "مطار",
                       "قضاء", "ناحية", "بين", "حتى", "باتجاه"])  # fmt: skip
 _AR_PREP_CLITIC = ("ب", "وب", "فب", "لل", "ول")
+_PLACE_NOUNS = frozenset(["village", "town", "city", "camp", "district", "province", "region", "neighborhood",
+                          "neighbourhood", "outskirts", "suburb", "suburbs", "area", "governorate", "port",
+                          "capital", "streets", "center", "centre", "south", "north", "east", "west"])  # fmt: skip
 _ADJECTIVE_MARKS = re.compile("\u064a\u0651|\u064b\u0627?$|\u0627\u064b$")
 
 
@@ -140,6 +143,8 @@ def _plausible(
         before = text[max(0, start - 30) : start].split()
         cue = before[-1].casefold().strip("(«\"'") if before else ""
         cued = cue in (_CUES_EN if lang == "en" else _CUES_AR)
+        if lang == "en" and cue == "of" and len(before) > 1:
+            cued = before[-2].casefold() in _PLACE_NOUNS  # "the village of Johar a-Deek"
         if lang == "ar":
             word = text[start:end]
             cued = cued or word.startswith(_AR_PREP_CLITIC)
