@@ -29,6 +29,7 @@ class _Words:
     not_person: frozenset[str]
     ranks: tuple[str, ...]
     noise: re.Pattern[str]
+    platforms: frozenset[str]
 
 
 @cache
@@ -41,6 +42,7 @@ def _words() -> _Words:
         frozenset(key_en(w) for w in table["not_person"]),
         tuple(ranks),
         re.compile(noise, re.IGNORECASE),
+        frozenset(table.get("platforms", [])),
     )
 
 
@@ -60,7 +62,7 @@ _EN_LEAD = re.compile(
     r"AP\s*Photo\b|Photo\s+credit\s+should\s+read|Photo\s+by\b|Photo\s*:|Credit\s*:)"
     r"[^\n]*$"
 )
-_EN_PAREN = re.compile(r"[(\[]([^()\[\]\n]{2,200})[)\]]\s*\.?\s*$")
+_EN_PAREN = re.compile(r"[(\[]([^()\[\]\n]{1,200})[)\]]\s*\.?\s*$")
 # "Name/AFP", "Fouad/AFP/Getty Images", "Ali Ali/Keystone": a short tail line ending in an agency
 _EN_NAME_SLASH_AGENCY = re.compile(r"(?:^|\n|\||[.!?]\s)\s*([^\n|.!?]{2,90}/\s*[^\n|/]{2,40})\s*$")
 _CREDIT_CUE = re.compile(
@@ -193,6 +195,7 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
     handout = bool(re.search(r"\bhandout\b|\bcourtesy\b|\bphoto via\b|social media", lower))
 
     found: list[tuple[int, str, int]] = []  # (tier, agency id, position)
+    platform = False
     persons: list[tuple[str, Span]] = []
     sources: list[tuple[str, Span]] = []
     words = _words()
@@ -202,6 +205,10 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
         text = part.text
         k = key_en(text)
         if not k:
+            continue
+        if text.strip() in words.platforms:  # "(X)", "Facebook": a handout from that platform
+            sources.append((text.strip(), nt.span(part.start, part.end)))
+            handout = platform = True
             continue
         whole = agency_forms.get(k)
         if whole is None and re.fullmatch(r"epa\d{6,}", k):
@@ -237,7 +244,7 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
             continue
         persons.append((_display_name(name), span))
 
-    if not found and not persons:
+    if not found and not persons and not platform:
         return None
     agency_id: str | None = None
     if found:
@@ -247,8 +254,19 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
     for tier, ident, _ in found:
         if ident != agency_id and tier == 1 and ident not in {s[0] for s in source_names}:
             source_names.append((ident, nt.span(start, end)))
+    if (
+        agency_id is None
+        and persons
+        and len(sources) == 1
+        and parts
+        and sources[0][1].end >= nt.span(parts[-1].start, parts[-1].end).end
+    ):
+        # "(Credit: Mohammad Yassine/L'Orient Today)": a newspaper's own photo, credited to it
+        agency_id, source_names = sources[0][0], []
     source = source_names[0] if source_names else None
     if source is not None and not pool:
+        handout = True
+    if agency_id == "social media":
         handout = True
     return Credit(
         text=nt.original_text(start, end),
@@ -265,7 +283,11 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
 
 
 def _has_cue(content: str) -> bool:
-    return bool(_en_agency_pattern().search(content) or _CREDIT_CUE.search(content))
+    return bool(
+        _en_agency_pattern().search(content)
+        or _CREDIT_CUE.search(content)
+        or content.strip() in _words().platforms
+    )
 
 
 def find_en_credit(nt: Normalized) -> Credit | None:
@@ -308,9 +330,24 @@ _LATIN_LEAD = re.compile(
 )
 
 
+# "(الصورة من خدمة «نيويورك تايمز»)": the label before the credited name
+_AR_CREDIT_LABEL = re.compile(
+    r"^(?:الصوره|صوره)\s*(?:من|ل|عن)?\s*(?:خدمه|وكاله|موقع|صحيفه)?\s*:?\s*"
+)
+_QUOTES = "«»\"“”'"
+
+
 def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
     content = nt.text[start:end]
-    parts = [(p.text, p.start, p.end) for p in _split_parts(content, start, _AR_SEPARATORS)]
+    parts = []
+    for p in _split_parts(content, start, _AR_SEPARATORS):
+        text, s, e = p.text, p.start, p.end
+        label = _AR_CREDIT_LABEL.match(text)
+        if label and label.end() < len(text):
+            text, s = text[label.end() :], s + label.end()
+        stripped = text.strip(_QUOTES + " ")
+        s += text.index(stripped[:1]) if stripped else 0
+        parts.append((stripped, s, s + len(stripped)))
     agency = None
     file_flag = False
     persons: list[tuple[str, Span]] = []
@@ -354,6 +391,39 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
     )
 
 
+_AR_HANDOUT = re.compile(
+    r"(?:^|[\s(])(?:صوره|صور|لقطه|الصوره)\s+(?:بثتها|نشرتها|وزعتها|اصدرتها|قدمتها|التقطتها|حصلت عليها)\s+"
+    r"([^\n،,.()]{2,60})"
+)
+
+
+def _ar_handout_in_text(nt: Normalized) -> Credit | None:
+    """ "صورة بثتها شبكة شام لضحايا القصف": the source named in the caption's own words."""
+    m = _AR_HANDOUT.search(nt.text)
+    if m is None:
+        return None
+    words = list(re.finditer(r"\S+", m.group(1)))
+    base = m.start(1)
+    by_ar = agency_by_ar()
+    for n in range(min(4, len(words)), 0, -1):
+        found = by_ar.get(ar_compact(" ".join(w.group(0) for w in words[:n])))
+        if found is not None:
+            s, e = base + words[0].start(), base + words[n - 1].end()
+            return Credit(text=nt.original_text(s, e), span=nt.span(s, e), agency=found.id,
+                          source=found.id, source_span=nt.span(s, e), handout=True)  # fmt: skip
+    kept = []
+    for w in words[:3]:
+        if w.group(0).startswith("ل") and kept:
+            break  # "شبكة محلية لضحايا": the source ends where "for/of" begins
+        kept.append(w)
+    if not kept:
+        return None
+    s, e = base + kept[0].start(), base + kept[-1].end()
+    source = nt.original_text(s, e)
+    return Credit(text=source, span=nt.span(s, e), agency=None, source=source,
+                  source_span=nt.span(s, e), handout=True)  # fmt: skip
+
+
 def find_ar_credit(nt: Normalized) -> Credit | None:
     """The credit of an Arabic caption, or None."""
     text = nt.text.rstrip()
@@ -385,7 +455,11 @@ def find_ar_credit(nt: Normalized) -> Credit | None:
                 photographers=(nt.original_text(m.start(1), m.end(1)),),
                 photographer_spans=(span,),
             )
-    # 4. a Latin credit inside the Arabic caption ("© AP Photo / Name"), or glued in front
+    # 4. "صورة بثتها شبكة شام ...": a handout credited in the text itself
+    credit = _ar_handout_in_text(nt)
+    if credit is not None:
+        return credit
+    # 5. a Latin credit inside the Arabic caption ("© AP Photo / Name"), or glued in front
     latin = find_en_credit(nt)
     if latin is not None:
         return latin

@@ -1,0 +1,56 @@
+"""Credits as real captions write them, beyond the house styles."""
+
+from __future__ import annotations
+
+from checker import check
+
+
+def _en(text: str):  # type: ignore[no-untyped-def]
+    report = check(en=text)
+    assert report.en is not None
+    return report.en.credit
+
+
+def _ar(text: str):  # type: ignore[no-untyped-def]
+    report = check(ar=text)
+    assert report.ar is not None
+    return report.ar.credit
+
+
+def test_arabic_handout_named_in_the_text() -> None:
+    credit = _ar("صورة بثتها شبكة شام لضحايا القصف على بلدة في ريف دمشق")
+    assert credit is not None
+    assert (credit.agency, credit.handout) == ("Shaam News Network", True)
+
+
+def test_arabic_unknown_handout_source_in_text() -> None:
+    credit = _ar("صورة نشرتها تنسيقية المدينة لآثار القصف")
+    assert credit is not None
+    assert credit.handout
+    assert credit.source == "تنسيقية المدينة"
+
+
+def test_arabic_credit_with_a_label_and_guillemets() -> None:
+    credit = _ar("آثار الانفجار في المرفأ (الصورة من خدمة «نيويورك تايمز»)")
+    assert credit is not None
+    assert credit.agency == "The New York Times"
+
+
+def test_social_platform_is_a_handout_source() -> None:
+    credit = _en("A cleric speaks to followers in Najaf (X)")
+    assert credit is not None
+    assert (credit.agency, credit.source, credit.handout) == (None, "X", True)
+    credit = _en("Smoke rises over the camp (Photo via Telegram)")
+    assert credit is not None
+    assert credit.source == "Telegram"
+
+
+def test_newspaper_staff_photo_is_credited_to_the_paper() -> None:
+    credit = _en("A poster on a wall in Beirut. (Credit: Rami Haddad/Gulf Today)")
+    assert credit is not None
+    assert credit.agency == "Gulf Today"
+    assert credit.photographers == ("Rami Haddad",)
+
+
+def test_an_organisation_in_parentheses_is_not_a_credit() -> None:
+    assert _en("Officials meet at the ministry (Ministry of Health)") is None
