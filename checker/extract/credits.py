@@ -411,7 +411,7 @@ def _ar_handout_in_text(nt: Normalized) -> Credit | None:
             s, e = base + words[0].start(), base + words[n - 1].end()
             return Credit(text=nt.original_text(s, e), span=nt.span(s, e), agency=found.id,
                           source=found.id, source_span=nt.span(s, e), handout=True)  # fmt: skip
-    kept = []
+    kept: list[re.Match[str]] = []
     for w in words[:3]:
         if w.group(0).startswith("ل") and kept:
             break  # "شبكة محلية لضحايا": the source ends where "for/of" begins
