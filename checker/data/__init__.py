@@ -441,3 +441,53 @@ def _shipped_gazetteer() -> Gazetteer:
         except OSError:
             pass
     return Gazetteer(places, by_en, by_ar, heads_en, heads_ar)
+
+
+# --- spelling variants of place names -------------------------------------------------------------
+
+
+def place_skeleton(name: str) -> str:
+    """A place name's consonant skeleton for variant spellings (Sulaimaniyah = Sulaymaniyah,
+    Falluja = Fallujah): spaces, a leading article and a final -h dropped."""
+    from checker.translit import skeleton_en
+
+    skeleton = skeleton_en(name).replace(" ", "")
+    return skeleton[:-1] if skeleton.endswith("H") else skeleton
+
+
+@lexicon_cache
+def skeleton_index() -> dict[str, tuple[str, ...]]:
+    """Skeleton -> place ids, for names of four consonant classes or more (shorter ones collide).
+    Built once (half a second) and kept in the cache directory beside the gazetteer index."""
+    gaz = gazetteer()
+    source = _read_text("gazetteer.tsv")
+    path = _cache_path(
+        source + repr(sorted(p.id for p in gaz.places.values() if p.id.startswith("local:")))
+    )
+    path = path.with_name(path.name.replace("gazetteer-", "skeletons-")) if path else None
+    if path is not None and path.exists():
+        try:
+            loaded = marshal.loads(path.read_bytes())
+            if isinstance(loaded, dict):
+                return loaded
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    index: dict[str, list[str]] = {}
+    for place in gaz.places.values():
+        for form in (place.name_en, *place.variants_en):
+            skeleton = place_skeleton(form)
+            if len(skeleton) >= 4:
+                index.setdefault(skeleton, []).append(place.id)
+    out = {
+        k: tuple(sorted(dict.fromkeys(v), key=lambda i: _rank(gaz.places[i])))
+        for k, v in index.items()
+    }
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(out))
+            tmp.replace(path)
+        except OSError:
+            pass
+    return out

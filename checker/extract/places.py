@@ -116,6 +116,48 @@ _PLACE_NOUNS = frozenset(["village", "town", "city", "camp", "district", "provin
 _ADJECTIVE_MARKS = re.compile("\u064a\u0651|\u064b\u0627?$|\u0627\u064b$")
 
 
+def _variant_spellings(
+    words: list[re.Match[str]],
+    text: str,
+    found: list[tuple[int, int, tuple[str, ...]]],
+    skip: list[Span],
+    nt: Normalized,
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Place names spelt another way than the gazetteer's ("Sulaimaniyah" for Sulaymaniyah): a
+    capitalised word after a place cue whose consonant skeleton is a gazetteer name's, in a
+    country the caption names. Without that country the guess is not made."""
+    from checker.data import place_skeleton, skeleton_index
+    from checker.data.english import known
+
+    gaz = gazetteer()
+    countries = {gaz.places[ids[0]].country for _, _, ids in found}
+    taken = [(s, e) for s, e, _ in found]
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for i, w in enumerate(words):
+        if not w.group(0)[:1].isupper() or any(s <= w.start() < e for s, e in taken):
+            continue
+        before = text[max(0, w.start() - 20) : w.start()].split()
+        if not before or before[-1].casefold() not in _CUES_EN:
+            continue
+        if any(nt.span(w.start(), w.end()).overlaps(s) for s in skip) or known(
+            w.group(0).casefold()
+        ):
+            continue  # an English word (Ramadan, Hebrew) is not a misspelt place
+        for n in (2, 1):
+            if i + n > len(words) or not all(x.group(0)[:1].isupper() for x in words[i : i + n]):
+                continue
+            start, end = w.start(), words[i + n - 1].end()
+            if _BREAK.search(text, start, end):
+                continue
+            ids = skeleton_index().get(place_skeleton(text[start:end]))
+            matching = tuple(x for x in ids or () if gaz.places[x].country in countries)
+            if matching:
+                out.append((start, end, matching))
+                taken.append((start, end))
+                break
+    return out
+
+
 def _plausible(
     found: list[tuple[int, int, tuple[str, ...]]], text: str, lang: Lang
 ) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -151,6 +193,11 @@ def _plausible(
         dateline = (lang == "en" and text[start:end].isupper() and start < 40) or (
             start < 3 and re.match(r"\s*[-ـ–—:,]", text[end : end + 4]) is not None
         )
+        if lang == "en" and not in_context and not dateline:
+            from checker.data.english import known
+
+            if known(text[start:end].casefold()):
+                continue  # "in Hope", "near Salem": an English word needs the place's country named
         if in_context or cued or dateline:
             keep.append((start, end, ids))
     return keep
@@ -205,6 +252,8 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
                 break
         else:
             i += 1
+    if lang == "en" and found:
+        found = sorted(found + _variant_spellings(words, text, found, skip_spans, nt))
     found = _plausible(found, text, lang)
     if (
         lang == "ar"

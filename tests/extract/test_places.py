@@ -42,3 +42,27 @@ def test_person_name_is_not_a_small_town() -> None:
     assert "Mobarakeh" in _places(
         en="Workers leave a factory in Mobarakeh, Iran. (AP Photo/Vahid Salemi)"
     )
+
+
+def test_variant_spelling_in_a_named_country() -> None:
+    names = _places(
+        en="Kurdish fighters rest in Sulaimaniyah, northern Iraq. (AP Photo/Omar Nasser)"
+    )
+    assert "Sulaymaniyah" in names
+    # without the country named, a skeleton guess is not made
+    assert "Sulaymaniyah" not in _places(
+        en="Fighters rest in Sulaimanyiah camp. (AP Photo/Omar Nasser)"
+    )
+
+
+def test_calendar_words_are_not_places() -> None:
+    assert _places(en="Families shop in Ramadan in Baghdad, Iraq. (AP Photo/Hadi Mizban)") == [
+        "Baghdad",
+        "Iraq",
+    ]
+
+
+def test_governorate_names_read_in_english() -> None:
+    from checker.data import gazetteer
+
+    assert gazetteer().places["IQ-BG"].name_en == "Baghdad"
