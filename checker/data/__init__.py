@@ -83,7 +83,16 @@ def _read_text(name: str) -> str:
 
 @cache
 def load_toml(name: str) -> dict[str, Any]:
-    return tomllib.loads(_read_text(name))
+    """A data table. Parsed TOML is kept as marshal data in the cache directory: the big tables
+    (confusions.toml) take 15-20 ms to parse, a few to unmarshal."""
+    text = _read_text(name)
+    path = _cache_path(text, name.replace(".", "-"))
+    loaded = cache_load(path)
+    if isinstance(loaded, dict):
+        return loaded
+    table = tomllib.loads(text)
+    cache_store(path, table)
+    return table
 
 
 # --- agencies ---------------------------------------------------------------------------------
@@ -358,13 +367,37 @@ def _heads(index: dict[str, tuple[str, ...]]) -> dict[str, int]:
     return heads
 
 
-def _cache_path(source: str) -> Path | None:
-    """Where the built index is kept between runs (keyed by the data's own hash)."""
+def _cache_path(source: str, kind: str = "gazetteer-v2") -> Path:
+    """Where built data is kept between runs: the user's cache directory (or
+    $CAPTION_CHECKER_CACHE), one marshal file per kind, keyed by the source data's own hash."""
     base = os.environ.get("CAPTION_CHECKER_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "caption-checker"
     )
     digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:16]
-    return Path(base) / f"gazetteer-v2-{digest}.marshal"
+    return Path(base) / f"{kind}-{digest}.marshal"
+
+
+def cache_load(path: Path) -> Any:
+    """What a cache file holds, or None when it is missing or unreadable (only time is lost)."""
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def cache_store(path: Path, value: Any) -> None:
+    """Write a cache file atomically and remove older files of the same kind."""
+    kind = path.name.rsplit("-", 1)[0]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(value))
+        tmp.replace(path)
+        for old in path.parent.glob(f"{kind}-*.marshal"):
+            if old != path and old.name.rsplit("-", 1)[0] == kind:
+                old.unlink(missing_ok=True)
+    except (OSError, ValueError):
+        pass  # unwritable cache, or a value marshal cannot hold: rebuilt next time
 
 
 @lexicon_cache
@@ -461,17 +494,10 @@ def skeleton_index() -> dict[str, tuple[str, ...]]:
     Built once (half a second) and kept in the cache directory beside the gazetteer index."""
     gaz = gazetteer()
     source = _read_text("gazetteer.tsv")
-    path = _cache_path(
-        source + repr(sorted(p.id for p in gaz.places.values() if p.id.startswith("local:")))
-    )
-    path = path.with_name(path.name.replace("gazetteer-", "skeletons-")) if path else None
-    if path is not None and path.exists():
-        try:
-            loaded = marshal.loads(path.read_bytes())
-            if isinstance(loaded, dict):
-                return loaded
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+    path = _cache_path(source + repr(_LEXICON.places), "skeletons")
+    loaded = cache_load(path)
+    if isinstance(loaded, dict):
+        return loaded
     index: dict[str, list[str]] = {}
     for place in gaz.places.values():
         for form in (place.name_en, *place.variants_en):

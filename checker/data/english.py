@@ -7,13 +7,12 @@ directory (beside the gazetteer index): loading it then takes ~20 ms instead of 
 
 from __future__ import annotations
 
-import marshal
 import os
 import re
 from functools import cache
 from pathlib import Path
 
-from checker.data import _read_text, allowed_words
+from checker.data import _cache_path, _read_text, allowed_words, cache_load, cache_store
 
 _BRITISH = (
     (re.compile(r"our(s|ed|ing|ful|hood|hoods|ite|ites|able)?$"), r"or\1"),
@@ -37,38 +36,26 @@ def _cache_file() -> Path:
     origin = spec.origin if spec and spec.origin else ""
     try:
         version = str(
-            int(os.stat(os.path.join(os.path.dirname(origin), "resources", "en.json.gz")).st_mtime)
+            os.stat(os.path.join(os.path.dirname(origin), "resources", "en.json.gz")).st_mtime_ns
         )
     except OSError:
         version = "0"
-    base = os.environ.get("CAPTION_CHECKER_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "caption-checker"
-    )
-    return Path(base) / f"english-{version}.marshal"
+    return _cache_path(version, "english")
 
 
 @cache
 def frequencies() -> dict[str, int]:
     """Word -> frequency (pyspellchecker's English list)."""
     path = _cache_file()
-    try:
-        loaded = marshal.loads(path.read_bytes())
-        if isinstance(loaded, dict):
-            return loaded
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    loaded = cache_load(path)
+    if isinstance(loaded, dict):
+        return loaded
     from spellchecker import SpellChecker
 
     table = {
         str(w): int(n) for w, n in SpellChecker(language="en").word_frequency.dictionary.items()
     }
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(table))
-        tmp.replace(path)
-    except OSError:
-        pass
+    cache_store(path, table)
     return table
 
 
