@@ -46,6 +46,7 @@ class Category(enum.StrEnum):
     SPELLING = "spelling"
     TEXT = "text"
     METADATA = "metadata"
+    CONTENT = "content"
 
 
 @dataclass(frozen=True, slots=True)

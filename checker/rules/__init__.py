@@ -3,12 +3,13 @@ them and checks that codes and names are unique."""
 
 from __future__ import annotations
 
-from checker.rules import credit, date, metadata, number, place, spelling, text
+from checker.rules import content, credit, date, metadata, number, place, spelling, text
 from checker.rules.base import Context, Hit, Rule
 
 ALL_RULES: tuple[Rule, ...] = tuple(
     sorted(
         (
+            *content.RULES,
             *credit.RULES,
             *date.RULES,
             *metadata.RULES,

@@ -134,4 +134,59 @@ def places_conflict(ctx: Context) -> Iterator[Hit]:
     )
 
 
-RULES = (place_only_in_one_language, places_conflict)
+def _finer(a: PlaceMention, b: PlaceMention) -> bool:
+    """Is a strictly inside b (for some reading of each)?"""
+    gaz = gazetteer()
+    return any(x != y and gaz.contains(y, x) for x in a.ids for y in b.ids)
+
+
+def _finest(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop a place that contains another of the list: "Gaza City, ... Gaza Strip" -> Gaza City."""
+    return [p for p in places if not any(q is not p and _finer(q, p) for q in places)]
+
+
+def _same(a: PlaceMention, b: PlaceMention) -> bool:
+    return bool(set(a.ids) & set(b.ids))
+
+
+@rule("PL003", "place-less-specific", Category.PLACE, Severity.INFO)
+def place_less_specific(ctx: Context) -> Iterator[Hit]:
+    """One caption names a wider area than the other for the photo's place.
+
+    What it checks: every photo place of one caption contains a place of the other's first
+    sentence, and none is the same or finer: the English says Gaza City, the Arabic only قطاع
+    غزة (the Gaza Strip). The two agree; one tells the reader less.
+    Why it matters: the place a photo was taken is news; an Arabic reader learns less than an
+    English one. Sometimes the wider area is a deliberate choice, hence only information.
+    Example: EN "Smoke rises over Gaza City" / AR "دخان يتصاعد فوق قطاع غزة".
+    Use instead: "دخان يتصاعد فوق مدينة غزة".
+    """
+    pair = ctx.both()
+    if pair is None:
+        return
+    for lang in LANGS:
+        here, there = ctx.side(lang), ctx.side(other(lang))
+        assert here is not None
+        assert there is not None
+        wide, fine = _finest(photo_places(here)), _finest(photo_places(there))
+        if not wide or not fine:
+            continue
+        if not all(any(_finer(f, w) for f in fine) for w in wide):
+            continue
+        if any(_same(f, w) or _finer(w, f) for f in fine for w in wide):
+            continue
+        finest = [f for f in fine if any(_finer(f, w) for w in wide)]
+        spans = {lang: tuple(w.span for w in wide), other(lang): tuple(f.span for f in finest)}
+        names = ", ".join(dict.fromkeys(f.name or f.text for f in finest))
+        wider = ", ".join(dict.fromkeys(w.name or w.text for w in wide))
+        yield Hit(
+            f"The {LANG_NAME[lang]} caption names only {wider}; the {LANG_NAME[other(lang)]} caption "
+            f"places the photo more precisely ({names}).",
+            en=spans.get("en", ()),
+            ar=spans.get("ar", ()),
+            confidence=0.7,
+            evidence={"wider": [w.ids[0] for w in wide], "finer": [f.ids[0] for f in finest]},
+        )
+
+
+RULES = (place_only_in_one_language, places_conflict, place_less_specific)
