@@ -147,6 +147,18 @@ class PlaceMention:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person named after a title ("President Bashar Assad"); ``role`` is the title's role."""
+
+    text: str
+    span: Span
+    role: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "span": self.span.as_list(), "role": self.role}
+
+
+@dataclass(frozen=True, slots=True)
 class NumberMention:
     text: str
     span: Span
@@ -180,6 +192,7 @@ class Fields:
     places: tuple[PlaceMention, ...]
     numbers: tuple[NumberMention, ...]
     tokens: tuple[Token, ...] = ()
+    people: tuple[PersonMention, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -188,6 +201,7 @@ class Fields:
             "dates": [d.to_json() for d in self.dates],
             "places": [p.to_json() for p in self.places],
             "numbers": [n.to_json() for n in self.numbers],
+            "people": [p.to_json() for p in self.people],
         }
 
 

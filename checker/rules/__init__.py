@@ -3,7 +3,7 @@ them and checks that codes and names are unique."""
 
 from __future__ import annotations
 
-from checker.rules import content, credit, date, metadata, number, place, spelling, text
+from checker.rules import content, credit, date, metadata, name, number, place, spelling, text
 from checker.rules.base import Context, Hit, Rule
 
 ALL_RULES: tuple[Rule, ...] = tuple(
@@ -13,6 +13,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(
             *credit.RULES,
             *date.RULES,
             *metadata.RULES,
+            *name.RULES,
             *number.RULES,
             *place.RULES,
             *spelling.RULES,

@@ -1,0 +1,137 @@
+"""People named with a title: "Syrian President Bashar Assad", "الرئيس السوري بشار الأسد".
+
+Only names introduced by a title of ``titles.toml`` are taken: they are the people a caption
+pair must agree on (the president shown, the minister speaking), and the title says which role
+to compare. A bare capitalised pair of words is too often a place, a party or a ship.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from checker.data import load_toml
+from checker.models import Lang, PersonMention
+from checker.normalize import Normalized, key_ar, key_en
+
+_EN_NAME = re.compile(
+    r"\s+((?:(?:al-|el-|Al-|El-|bin |ibn |Abu |Abou |de |van |von )?[A-Z][\w'’-]+(?:\s+|$)){1,4})"
+)
+_EN_STOP = frozenset(
+    ["The", "A", "An", "In", "On", "At", "Of", "And", "As", "During", "After", "Before"]
+)
+_AR_WORD = re.compile(r"[\u0621-\u064a\u064b-\u0652]+")
+_AR_STOP = frozenset(
+    key_ar(w)
+    for w in ["في", "من", "إلى", "الى", "على", "عن", "مع", "خلال", "أثناء", "اثناء", "بعد", "قبل", "يلقي", "يتحدث",
+              "يصل", "يزور", "يستقبل", "تستقبل", "تتحدث", "تصل", "تزور", "لدى", "عند", "و", "ثم", "أمام", "امام",
+              "يوم", "الذي", "التي", "إن", "ان", "أن", "قال", "قالت", "يحضر", "تحضر", "يلتقي", "تلتقي", "وسط"]
+)  # fmt: skip
+
+
+@cache
+def _titles() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(title form, role) pairs, longest form first, for English and Arabic."""
+    en: list[tuple[str, str]] = []
+    ar: list[tuple[str, str]] = []
+    for role, forms in load_toml("titles.toml").items():
+        en += [(f, role) for f in forms["en"]]
+        ar += [(key_ar(f), role) for f in forms["ar"]]
+    return sorted(en, key=lambda t: -len(t[0])), sorted(ar, key=lambda t: -len(t[0]))
+
+
+@cache
+def _en_title_pattern() -> re.Pattern[str]:
+    forms = "|".join(re.escape(f) for f, _ in _titles()[0])
+    return re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")
+
+
+def extract(nt: Normalized, lang: Lang) -> list[PersonMention]:
+    return _extract_en(nt) if lang == "en" else _extract_ar(nt)
+
+
+def _extract_en(nt: Normalized) -> list[PersonMention]:
+    text = nt.text
+    roles = dict(_titles()[0])
+    out: list[PersonMention] = []
+    for m in _en_title_pattern().finditer(text):
+        name = _EN_NAME.match(text, m.end())
+        if name is None:
+            continue
+        words = name.group(1).split()
+        for k, word in enumerate(words[1:], 1):
+            if _headline_verb(word):  # "Prime Minister Meloni Visits Berlin"
+                words = words[:k]
+                break
+        while words and words[-1] in _EN_STOP:
+            words.pop()
+        if words and words[0] in _EN_STOP:
+            continue
+        # "President of Syria": a title without a name
+        if not words or key_en(words[0]) in ("of", "for"):
+            continue
+        start = name.start(1)
+        end = start + len(" ".join(words))
+        while text[start:end] != " ".join(words) and end <= len(text):  # spaces inside the name
+            end += 1
+        span = nt.span(start, end)
+        out.append(PersonMention(nt.original[span.start : span.end], span, roles[m.group(0)]))
+    return out
+
+
+def _headline_verb(word: str) -> bool:
+    """A capitalised English verb form in a title-case line ("Visits", "Meets", "Arrives")."""
+    from checker.data.english import frequencies
+
+    table = frequencies()
+    lower = word.casefold()
+    for ending in ("s", "ed", "ing"):
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            stem = lower[: -len(ending)]
+            # a common verb form, not a rare word that happens to end so (Abbas, Moses)
+            if table.get(lower, 0) >= 1000 and (stem in table or stem + "e" in table):
+                return True
+    return False
+
+
+def _extract_ar(nt: Normalized) -> list[PersonMention]:
+    text = nt.text
+    words = list(_AR_WORD.finditer(text))
+    keys = [key_ar(w.group(0)) for w in words]
+    titles = _titles()[1]
+    out: list[PersonMention] = []
+    i = 0
+    while i < len(words):
+        role = None
+        size = 0
+        for form, r in titles:
+            n = len(form.split())
+            if " ".join(keys[i : i + n]) == form or (
+                n == 1 and keys[i] in ("و" + form, "ل" + form)
+            ):
+                role, size = r, n
+                break
+        if role is None:
+            i += 1
+            continue
+        j = i + size
+        # "الرئيس السوري", "رئيسة الوزراء الإيطالية": nationality adjectives before the name
+        while (
+            j < len(words)
+            and keys[j].startswith("ال")
+            and keys[j].endswith(("ي", "يه"))
+            and j - i - size < 2
+        ):
+            j += 1
+        name: list[re.Match[str]] = []
+        while j < len(words) and len(name) < 3 and keys[j] not in _AR_STOP:
+            gap = text[(name[-1] if name else words[j - 1]).end() : words[j].start()]
+            if name and gap.strip():
+                break  # punctuation ends the name
+            name.append(words[j])
+            j += 1
+        if name:
+            span = nt.span(name[0].start(), name[-1].end())
+            out.append(PersonMention(nt.original[span.start : span.end], span, role))
+        i = max(j, i + 1)
+    return out

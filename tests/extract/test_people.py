@@ -1,0 +1,66 @@
+"""People named after a title, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import check
+
+
+@pytest.mark.parametrize(
+    ("en", "name", "role"),
+    [
+        (
+            "Syrian President Bashar Assad speaks. (AP Photo/Omar Nasser)",
+            "Bashar Assad",
+            "president",
+        ),
+        (
+            "Palestinian President Mahmoud Abbas speaks. (AP Photo/Omar Nasser)",
+            "Mahmoud Abbas",
+            "president",
+        ),
+        (
+            "Prime Minister Meloni Visits Berlin on Friday. (AP Photo/Omar Nasser)",
+            "Meloni",
+            "prime_minister",
+        ),
+        (
+            "Hezbollah leader Hassan Nasrallah on a poster. (AP Photo/Omar Nasser)",
+            "Hassan Nasrallah",
+            "leader",
+        ),
+    ],
+)
+def test_english(en: str, name: str, role: str) -> None:
+    fields = check(en=en).en
+    assert fields is not None
+    assert [(p.text, p.role) for p in fields.people] == [(name, role)]
+
+
+@pytest.mark.parametrize(
+    ("ar", "name", "role"),
+    [
+        ("الرئيس السوري بشار الأسد يتحدث في دمشق (رويترز)", "بشار الأسد", "president"),
+        (
+            "رئيسة الوزراء الإيطالية جورجيا ميلوني تتحدث في روما (رويترز)",
+            "جورجيا ميلوني",
+            "prime_minister",
+        ),
+        (
+            "وزير الخارجية الروسي سيرغي لافروف يصل إلى القاهرة (رويترز)",
+            "سيرغي لافروف",
+            "foreign_minister",
+        ),
+    ],
+)
+def test_arabic(ar: str, name: str, role: str) -> None:
+    fields = check(ar=ar).ar
+    assert fields is not None
+    assert [(p.text, p.role) for p in fields.people] == [(name, role)]
+
+
+def test_a_name_is_not_a_place() -> None:
+    fields = check(ar="رئيسة الوزراء الإيطالية جورجيا ميلوني تتحدث في روما (رويترز)").ar
+    assert fields is not None
+    assert "Georgia" not in [p.name for p in fields.places]
