@@ -84,6 +84,11 @@ def run(
         from checker.metadata import read_image
 
         image = read_image(pair.image)
+    if reference is None and image is not None:
+        # the photo's own capture date resolves "on Tuesday", "أمس" and "14 اذار/مارس"
+        captured = image.capture_time()
+        if captured is not None and captured[0].year >= 1990:
+            reference = captured[0].date()
     en_text, ar_text, embedded = _embedded_caption(pair, image)
     en = _side(en_text, "en", reference)
     ar = _side(ar_text, "ar", reference)

@@ -28,7 +28,8 @@ MISMATCH_CATEGORIES = {
     "credit.source": {"credit"},
     "place": {"place"},
     "number": {"number"},
-    "content": {"number", "name", "place", "date"},
+    "content": {"content", "number", "name", "place", "date"},
+    "name": {"name"},
 }
 
 

@@ -170,3 +170,15 @@ def test_signed_author_is_compared_with_the_credit(tmp_path: Path) -> None:
     md004 = [f for f in report.findings if f.code == "MD004"]
     assert md004
     assert "C2PA author" in md004[0].message
+
+
+def test_capture_date_resolves_yearless_and_relative_dates(tmp_path: Path) -> None:
+    from imagegen import write_jpeg
+
+    image = write_jpeg(tmp_path / "p.jpg", {"EXIF:DateTimeOriginal": "2018:03:14 10:00:00"})
+    report = check(ar="مسن يبحث عن مكان آمن من القصف في 14 اذار/مارس (رويترز)", image=image)
+    assert report.ar is not None
+    assert [d.iso for d in report.ar.dates] == ["2018-03-14"]
+    report = check(en="Smoke rises over the city on Tuesday. (AP Photo/Omar Nasser)", image=image)
+    assert report.en is not None
+    assert [d.iso for d in report.en.dates] == ["2018-03-13"]  # the Tuesday before Wednesday 14 March
