@@ -181,4 +181,6 @@ def test_capture_date_resolves_yearless_and_relative_dates(tmp_path: Path) -> No
     assert [d.iso for d in report.ar.dates] == ["2018-03-14"]
     report = check(en="Smoke rises over the city on Tuesday. (AP Photo/Omar Nasser)", image=image)
     assert report.en is not None
-    assert [d.iso for d in report.en.dates] == ["2018-03-13"]  # the Tuesday before Wednesday 14 March
+    assert [d.iso for d in report.en.dates] == [
+        "2018-03-13"
+    ]  # the Tuesday before Wednesday 14 March

@@ -255,9 +255,7 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
     if lang == "en" and found:
         found = sorted(found + _variant_spellings(words, text, found, skip_spans, nt))
     found = _plausible(found, text, lang)
-    if (
-        lang == "ar"
-    ):  # "سورياً" / "سوريّا" (Syrian, with tanween or shadda) is an adjective, not Syria
+    if lang == "ar":  # "سورياً" / "سوريّا" (Syrian, with tanween or shadda): an adjective
         found = [f for f in found if not _ADJECTIVE_MARKS.search(_with_marks(nt, f[0], f[1]))]
     chosen = _choose(found)
     out = []
@@ -273,4 +271,99 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
                 country=place.country,
             )
         )
+    unknown = _unknown_places(nt, lang, [(s, e) for s, e, _ in found], skip_spans)
+    return sorted(out + unknown, key=lambda p: p.span.start)
+
+
+# Names the gazetteer does not know, told by the words around them: "بلدة كفربطنا", "حي «باب
+# النيرب»", "in Jubar, Damascus", "the Rusafa district". They are reported (ids empty: no
+# country, no containment) so that the report lists every place, but the place rules, which
+# need to know where a place is, leave them alone.
+_AR_PLACE_NOUNS = ("حي", "بلده", "قريه", "مخيم", "معسكر", "ضاحيه", "بلدات", "قري", "حاره")
+_AR_NOT_A_NAME = frozenset(
+    ["سكني", "سكنيه", "مجاور", "مجاوره", "قريبه", "صغيره", "كبيره", "مدمره", "اخري", "اخر", "واحد", "واحده",
+     "جديد", "جديده", "قديم", "قديمه", "مؤقت", "مؤقته", "كامل", "كامله", "تضرر", "تعرض", "تعرضت", "يقع",
+     "تقع", "الواقع", "الواقعه", "جراء", "بالكامل", "باكمله", "باكملها"]
+)  # fmt: skip
+_EN_AFTER = re.compile(
+    r"\s+(?:district|neighborhood|neighbourhood|quarter|refugee camp|camp|village|town|area)\b"
+)
+_EN_NAME = re.compile(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
+
+
+def _unknown_places(
+    nt: Normalized, lang: Lang, taken: list[tuple[int, int]], skip: list[Span]
+) -> list[PlaceMention]:
+    spans = _unknown_ar(nt.text) if lang == "ar" else _unknown_en(nt.text, taken)
+    out = []
+    for start, end in spans:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        span = nt.span(start, end)
+        if any(span.overlaps(s) for s in skip):
+            continue
+        taken.append((start, end))
+        out.append(
+            PlaceMention(
+                text=nt.original_text(start, end), span=span, ids=(), name=None, country=None
+            )
+        )
     return out
+
+
+def _unknown_ar(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[\u0621-\u064a]+", text):
+        # "بلدة X", "وبمخيم X": the noun without its article introduces a name ("المخيم" does not)
+        word = m.group(0)
+        if (
+            word not in _AR_PLACE_NOUNS
+            and re.sub(r"^(?:و|ف)?(?:ب|ل|ك)?", "", word) not in _AR_PLACE_NOUNS
+        ):
+            continue
+        rest = text[m.end() :]
+        quoted = re.match(r"\s*[«\"]([^»\"\n]{2,30})[»\"]", rest)  # normalised text: «» are "
+        if quoted:
+            spans.append((m.end() + quoted.start(1), m.end() + quoted.end(1)))
+            continue
+        name = re.match(r"\s+([\u0621-\u064a]{3,})(?:\s+([\u0621-\u064a]{3,}))?", rest)
+        if not name:
+            continue
+        first = name.group(1)
+        if (
+            first in _AR_NOT_A_NAME
+            or first.startswith("ل")
+            or (first.startswith("ال") and first.endswith(("ي", "يه")))
+        ):
+            continue
+        end = name.end(1)
+        second = name.group(2)
+        if (
+            second
+            and not second.startswith(("ال", "ب", "في", "و"))
+            and second not in _AR_NOT_A_NAME
+        ):
+            end = name.end(2)  # "حي حارة حريك": a name of two words
+        spans.append((m.end() + name.start(1), m.end() + end))
+    return spans
+
+
+def _unknown_en(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    from checker.data.english import known
+
+    spans = []
+    for m in _EN_NAME.finditer(text):
+        start, end = m.start(), m.end()
+        before = text[max(0, start - 12) : start].split()
+        after = text[end:]
+        cued = bool(before) and before[-1] in ("in", "near", "at", "outside", "from")
+        comma = re.match(r",\s*", after)
+        comma_place = comma is not None and any(s == end + comma.end() for s, _ in taken)
+        kind_noun = (
+            _EN_AFTER.match(after) is not None
+            and bool(before)
+            and before[-1] in ("the", "in", "at")
+        )
+        if ((cued and comma_place) or kind_noun) and not known(m.group(0).casefold()):
+            spans.append((start, end))  # "Iraqi", "Western": words, not names
+    return spans

@@ -66,3 +66,26 @@ def test_governorate_names_read_in_english() -> None:
     from checker.data import gazetteer
 
     assert gazetteer().places["IQ-BG"].name_en == "Baghdad"
+
+
+def test_unknown_village_after_a_place_noun() -> None:
+    report = check(ar="دمار في بلدة كفرزيتا بريف حماة (رويترز)")
+    assert report.ar is not None
+    unknown = [p for p in report.ar.places if not p.ids]
+    assert [p.text for p in unknown] == ["كفرزيتا"]
+    quoted = check(ar="غارة جوية استهدفت حي «باب الحديد» في المدينة (رويترز)").ar
+    assert quoted is not None
+    assert "باب الحديد" in [p.text for p in quoted.places]
+
+
+def test_the_camp_with_its_article_introduces_no_name() -> None:
+    report = check(ar="الحياة في المخيم صعبة طبعا (رويترز)")
+    assert report.ar is not None
+    assert report.ar.places == ()
+
+
+def test_unknown_english_place_before_a_known_one() -> None:
+    report = check(en="A man walks in Jubar, Damascus, on Friday. (AP Photo/Omar Sanadiki)")
+    assert report.en is not None
+    assert [p.text for p in report.en.places][:2] == ["Jubar", "Damascus"]
+    assert report.en.places[0].ids == ()  # reported, but no rule relies on it
