@@ -9,7 +9,7 @@ import datetime as dt
 import os
 from typing import TYPE_CHECKING
 
-from checker.extract import extract_fields
+from checker.extract import extract_fields, reconcile
 from checker.models import CaptionPair, Fields, Finding, Lang, Report
 from checker.rules import ALL_RULES, Context
 from checker.settings import Settings, SettingsError, parse_date
@@ -97,6 +97,8 @@ def run(
             "no caption to check: give an English caption, an Arabic one, or both"
             + (" (the image carries no caption of its own)" if image is not None else "")
         )
+    if en is not None and ar is not None:
+        en, ar = reconcile(en, ar)
     ctx = Context(en=en, ar=ar, image=image, embedded=embedded)
     findings: list[Finding] = []
     for rule in ALL_RULES:

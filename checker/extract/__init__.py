@@ -40,4 +40,43 @@ def extract_fields(text: str, lang: Lang, reference: dt.date | None = None) -> F
     )
 
 
-__all__ = ["extract_fields"]
+def reconcile(en: Fields, ar: Fields) -> tuple[Fields, Fields]:
+    """What one caption tells about the other: a person the English caption names after a title
+    ("Prime Minister Giorgia Meloni") is that person in the Arabic caption too, even without a
+    title there ("جورجيا ميلوني بعثت رسالة"), and so is not the place Georgia; and the reverse."""
+    return _names_from(ar, en), _names_from(en, ar)
+
+
+def _names_from(source: Fields, target: Fields) -> Fields:
+    from dataclasses import replace
+
+    from checker.models import PersonMention
+    from checker.translit import same_name
+
+    if not source.people or not target.places:
+        return target
+    tokens = target.tokens
+    found: list[PersonMention] = []
+    for person in source.people:
+        parts = person.text.split()
+        if len(parts) < 2:
+            continue
+        for i in range(len(tokens) - len(parts) + 1):
+            window = tokens[i : i + len(parts)]
+            if all(same_name(w.text, p) for w, p in zip(window, parts, strict=True)):
+                span = Span(window[0].span.start, window[-1].span.end)
+                if not any(span.overlaps(p.span) for p in target.people):
+                    found.append(
+                        PersonMention(target.text[span.start : span.end], span, person.role)
+                    )
+    if not found:
+        return target
+    places = tuple(p for p in target.places if not any(p.span.overlaps(f.span) for f in found))
+    return replace(
+        target,
+        places=places,
+        people=tuple(sorted((*target.people, *found), key=lambda p: p.span.start)),
+    )
+
+
+__all__ = ["extract_fields", "reconcile"]

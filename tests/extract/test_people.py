@@ -64,3 +64,13 @@ def test_a_name_is_not_a_place() -> None:
     fields = check(ar="رئيسة الوزراء الإيطالية جورجيا ميلوني تتحدث في روما (رويترز)").ar
     assert fields is not None
     assert "Georgia" not in [p.name for p in fields.places]
+
+
+def test_english_title_names_the_arabic_person() -> None:
+    report = check(
+        en="Italian Prime Minister Giorgia Meloni speaks in Rome. (AP Photo/Andrew Medichini)",
+        ar="جورجيا ميلوني بعثت رسالة لقادة الاتحاد الأوروبي (أسوشيتد برس)",
+    )
+    assert report.ar is not None
+    assert [(p.text, p.role) for p in report.ar.people] == [("جورجيا ميلوني", "prime_minister")]
+    assert "Georgia" not in [p.name for p in report.ar.places]
