@@ -41,6 +41,16 @@ def _titles() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
 
 
 @cache
+def _ar_titles_by_first_word() -> dict[str, list[tuple[list[str], str]]]:
+    """Arabic title forms by their first word, longest first: a lookup per word, not a scan."""
+    out: dict[str, list[tuple[list[str], str]]] = {}
+    for form, role in _titles()[1]:
+        words = form.split()
+        out.setdefault(words[0], []).append((words, role))
+    return out
+
+
+@cache
 def _en_title_pattern() -> re.Pattern[str]:
     forms = "|".join(re.escape(f) for f, _ in _titles()[0])
     return re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")
@@ -98,18 +108,19 @@ def _extract_ar(nt: Normalized) -> list[PersonMention]:
     text = nt.text
     words = list(_AR_WORD.finditer(text))
     keys = [key_ar(w.group(0)) for w in words]
-    titles = _titles()[1]
+    titles = _ar_titles_by_first_word()
     out: list[PersonMention] = []
     i = 0
     while i < len(words):
         role = None
         size = 0
-        for form, r in titles:
-            n = len(form.split())
-            if " ".join(keys[i : i + n]) == form or (
-                n == 1 and keys[i] in ("و" + form, "ل" + form)
-            ):
-                role, size = r, n
+        first = keys[i]
+        candidates = titles.get(first, [])
+        if not candidates and first[:1] in ("و", "ل"):  # "والرئيس", "للرئيس"
+            candidates = [(f, r) for f, r in titles.get(first[1:], []) if len(f) == 1]
+        for form, r in candidates:
+            if keys[i + 1 : i + len(form)] == form[1:]:
+                role, size = r, len(form)
                 break
         if role is None:
             i += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from checker.models import Lang, Token
+from checker.models import Lang, Span, Token
 from checker.normalize import Normalized, ar_stems, key_en
 
 _EN_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W_]+)*|\d+(?:[.,]\d+)*")
@@ -15,6 +15,7 @@ def tokenize(nt: Normalized, lang: Lang) -> tuple[Token, ...]:
     """Tokens with their comparison key: case-folded English, or the Arabic stem (clitics off)."""
     pattern = _EN_WORD if lang == "en" else _AR_WORD
     out: list[Token] = []
+    identity = nt.text is nt.original  # ASCII text: offsets need no map
     for m in pattern.finditer(nt.text):
         word = m.group(0)
         if lang == "en":
@@ -22,6 +23,9 @@ def tokenize(nt: Normalized, lang: Lang) -> tuple[Token, ...]:
         else:
             stems = ar_stems(word)
             key = stems[-1] if len(stems) > 1 else word
+        if identity:
+            out.append(Token(word, Span(m.start(), m.end()), key))
+            continue
         span = nt.span(m.start(), m.end())
         out.append(Token(nt.original[span.start : span.end], span, key))
     return tuple(out)

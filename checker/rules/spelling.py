@@ -146,7 +146,7 @@ def non_word_typo(ctx: Context) -> Iterator[Hit]:
     Use instead: "Israeli forces have withdrawn from the area."
     """
     from checker.data import gazetteer
-    from checker.data.english import known, suggestions
+    from checker.data.english import frequencies, known, suggestions
 
     fields = ctx.en
     if fields is None:
@@ -156,10 +156,13 @@ def non_word_typo(ctx: Context) -> Iterator[Hit]:
     capitalised = {t.text.casefold() for t in fields.tokens if t.text[:1].isupper()}
     by_en = gazetteer().by_en
     tokens = fields.tokens
+    common = frequencies()
     for i, token in enumerate(tokens):
+        word = token.text
+        if word in common:
+            continue  # most words: one lookup
         if any(token.span.overlaps(s) for s in exempt):
             continue
-        word = token.text
         if word[:1].isupper() and word[1:].islower() and len(word) >= 4:
             fixed = _place_swap(word.casefold(), [t.key for t in tokens[i + 1 : i + 3]], by_en)
             if fixed:
