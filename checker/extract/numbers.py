@@ -15,6 +15,7 @@ from checker.models import Lang, NumberMention, Span
 from checker.normalize import Normalized, key_ar, key_en
 
 _FIGURE = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w/]|-\w|\.\d|,\d)")
+_TAIL_WORD = re.compile(r"\s*([^\W\d_]+)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -50,12 +51,12 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
             continue  # a year
         value: float = float(whole + ("." + m.group(2) if m.group(2) else ""))
         end = m.end()
-        tail = re.match(r"\s*([^\W\d_]+)", text[end:])
+        tail = _TAIL_WORD.match(text, end)
         if tail:
             mult = words.multipliers.get(keyf(tail.group(1)))
             if mult:
                 value *= mult
-                end += tail.end()
+                end = tail.end()
         taken.append((m.start(), end))
         out.append(
             NumberMention(
@@ -83,12 +84,12 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
             continue
         end = m.end()
         value = vague if vague is not None else (unit or 0.0)
-        tail = re.match(r"\s*([^\W\d_]+)", text[end:])
+        tail = _TAIL_WORD.match(text, end)
         if tail and unit is not None:
             mult = words.multipliers.get(keyf(tail.group(1)))
             if mult and mult > value:
                 value *= mult
-                end += tail.end()
+                end = tail.end()
         taken.append((m.start(), end))
         out.append(
             NumberMention(

@@ -17,6 +17,11 @@ from checker.data import ar_place_key, gazetteer, load_toml
 from checker.models import Lang, PlaceMention, Span
 from checker.normalize import Normalized, ar_stems, key_en
 
+_ARTICLE_PREFIX = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|az)-[A-Z]")
+_AR_CLITIC_PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?")
+_AR_QUOTED_NAME = re.compile(r"\s*[«\"]([^»\"\n]{2,30})[»\"]")  # normalised text: «» are "
+_AR_NAME_WORDS = re.compile(r"\s+([\u0621-\u064a]{3,})(?:\s+([\u0621-\u064a]{3,}))?")
+_AR_LETTERS = re.compile(r"[\u0621-\u064a]+")
 _EN_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _AR_WORD = re.compile(r"[\u0621-\u064a]+")
 _BREAK = re.compile(r"[,.;:!?()\"\n|/]")
@@ -33,7 +38,7 @@ def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
 
 def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[str, ...] | None:
     first = words[i].group(0)
-    if not (first[0].isupper() or re.match(r"(?i)(?:al|el|ad|ar|as|ash|az)-[A-Z]", first)):
+    if not (first[0].isupper() or _ARTICLE_PREFIX.match(first)):
         return None
     start, end = words[i].start(), words[i + n - 1].end()
     if _BREAK.search(text, start, end):
@@ -313,20 +318,18 @@ def _unknown_places(
 
 def _unknown_ar(text: str) -> list[tuple[int, int]]:
     spans = []
-    for m in re.finditer(r"[\u0621-\u064a]+", text):
+    for m in _AR_LETTERS.finditer(text):
         # "بلدة X", "وبمخيم X": the noun without its article introduces a name ("المخيم" does not)
         word = m.group(0)
-        if (
-            word not in _AR_PLACE_NOUNS
-            and re.sub(r"^(?:و|ف)?(?:ب|ل|ك)?", "", word) not in _AR_PLACE_NOUNS
+        if len(word) > 7 or (
+            word not in _AR_PLACE_NOUNS and _AR_CLITIC_PREFIX.sub("", word) not in _AR_PLACE_NOUNS
         ):
             continue
-        rest = text[m.end() :]
-        quoted = re.match(r"\s*[«\"]([^»\"\n]{2,30})[»\"]", rest)  # normalised text: «» are "
+        quoted = _AR_QUOTED_NAME.match(text, m.end())
         if quoted:
-            spans.append((m.end() + quoted.start(1), m.end() + quoted.end(1)))
+            spans.append((quoted.start(1), quoted.end(1)))
             continue
-        name = re.match(r"\s+([\u0621-\u064a]{3,})(?:\s+([\u0621-\u064a]{3,}))?", rest)
+        name = _AR_NAME_WORDS.match(text, m.end())
         if not name:
             continue
         first = name.group(1)
@@ -344,7 +347,7 @@ def _unknown_ar(text: str) -> list[tuple[int, int]]:
             and second not in _AR_NOT_A_NAME
         ):
             end = name.end(2)  # "حي حارة حريك": a name of two words
-        spans.append((m.end() + name.start(1), m.end() + end))
+        spans.append((name.start(1), end))
     return spans
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from checker.models import Category, Fields, Lang, Severity, Span
 
@@ -95,6 +95,28 @@ def rule(
 
 
 LANG_NAME = {"en": "English", "ar": "Arabic"}
+
+_T = TypeVar("_T")
+
+
+def per_caption(func: Callable[[Fields], _T]) -> Callable[[Fields], _T]:
+    """Remember a value computed from one caption's fields while the rules of a check run:
+    several rules ask for the same clause or sentence boundaries. Keyed by the object itself,
+    and only the last few captions are kept."""
+    memo: dict[int, tuple[Fields, _T]] = {}
+
+    def wrapper(fields: Fields) -> _T:
+        hit = memo.get(id(fields))
+        if hit is not None and hit[0] is fields:
+            return hit[1]
+        value = func(fields)
+        if len(memo) > 64:
+            memo.clear()
+        memo[id(fields)] = (fields, value)
+        return value
+
+    wrapper.__doc__ = func.__doc__
+    return wrapper
 
 
 def other(lang: Lang) -> Lang:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from checker.data import gazetteer
 from checker.models import LANGS, Category, Fields, PlaceMention, Severity
-from checker.rules.base import LANG_NAME, Context, Hit, other, rule
+from checker.rules.base import LANG_NAME, Context, Hit, other, per_caption, rule
 from checker.translit import same_name
 
 _ABBREV = re.compile(
@@ -22,12 +22,16 @@ _ABBREV = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?؟]\s+(?=\S)|\n")
+
+
+@per_caption
 def first_sentence_end(fields: Fields) -> int:
     """Where the caption's first sentence ends (its description of the photo)."""
     text = fields.text
     limit = fields.body.end
-    for m in re.finditer(r"[.!?؟]\s+(?=\S)|\n", text[:limit]):
-        if m.group(0) == "\n" or not _ABBREV.search(text[: m.start() + 1]):
+    for m in _SENTENCE_END.finditer(text, 0, limit):
+        if m.group(0) == "\n" or not _ABBREV.search(text, max(0, m.start() - 12), m.start() + 1):
             return m.start()
     return limit
 

@@ -7,34 +7,23 @@ from collections.abc import Iterator
 
 from checker.data import allowed_words, confusion_phrases, confusions, phrase_word
 from checker.models import LANGS, Category, Fields, Severity, Span, Token
-from checker.rules.base import Context, Hit, rule
+from checker.rules.base import Context, Hit, per_caption, rule
 
 _CLAUSE_END = re.compile(r"[.!?;:()\[\]\"“”]|\s[-–—]\s|\n")
 
 
+@per_caption
 def clauses(fields: Fields) -> list[int]:
     """A clause number for each token: context words count only inside the token's clause."""
-    cached = _CLAUSES.get(id(fields))
-    if cached is not None and cached[0] is fields:
-        return cached[1]
     out: list[int] = []
     clause = 0
     previous_end = 0
     for token in fields.tokens:
-        gap = fields.text[previous_end : token.span.start]
-        if previous_end and _CLAUSE_END.search(gap):
+        if previous_end and _CLAUSE_END.search(fields.text, previous_end, token.span.start):
             clause += 1
         out.append(clause)
         previous_end = token.span.end
-    if len(_CLAUSES) > 64:
-        _CLAUSES.clear()
-    _CLAUSES[id(fields)] = (fields, out)
     return out
-
-
-_CLAUSES: dict[
-    int, tuple[Fields, list[int]]
-] = {}  # the last few captions' clauses (rules share them)
 
 
 def _case_like(model: str, text: str) -> str:
