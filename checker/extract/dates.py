@@ -218,12 +218,22 @@ def extract_en(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
         taken.append((m.start(), m.end()))
         weekday = weekdays[m.group("wd").casefold()]
         found.append(_relative(nt, m.start(), m.end(), weekday, None, reference))
-    for word, offset in relative_days("en").items():
-        for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
-            if not _overlaps(taken, m.start(), m.end()):
-                taken.append((m.start(), m.end()))
-                found.append(_relative(nt, m.start(), m.end(), None, offset, reference))
+    offsets, pattern = _relative_en()
+    for m in pattern.finditer(text):
+        if not _overlaps(taken, m.start(), m.end()):
+            taken.append((m.start(), m.end()))
+            found.append(
+                _relative(nt, m.start(), m.end(), None, offsets[m.group(0).casefold()], reference)
+            )
     return sorted(found, key=lambda d: d.span.start)
+
+
+@cache
+def _relative_en() -> tuple[dict[str, int], re.Pattern[str]]:
+    """English relative day words (yesterday, today...) and one pattern for all of them."""
+    table = {w.casefold(): offset for w, offset in relative_days("en").items()}
+    words = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return table, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 
 
 def _relative(

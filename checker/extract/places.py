@@ -139,10 +139,12 @@ def _variant_spellings(
     taken = [(s, e) for s, e, _ in found]
     out: list[tuple[int, int, tuple[str, ...]]] = []
     for i, w in enumerate(words):
-        if not w.group(0)[:1].isupper() or any(s <= w.start() < e for s, e in taken):
+        if i == 0 or not w.group(0)[:1].isupper():
             continue
-        before = text[max(0, w.start() - 20) : w.start()].split()
-        if not before or before[-1].casefold() not in _CUES_EN:
+        cue = words[i - 1]
+        if cue.group(0).casefold() not in _CUES_EN or text[cue.end() : w.start()].strip():
+            continue
+        if any(s <= w.start() < e for s, e in taken):
             continue
         if any(nt.span(w.start(), w.end()).overlaps(s) for s in skip) or known(
             w.group(0).casefold()
