@@ -29,11 +29,11 @@ def test_scores_on_own_fixture() -> None:
 
 # Figures measured on dev.jsonl when these floors were set; a change may raise them, not lower them.
 FLOORS = {
-    ("en", "agency"): (1.0, 0.974),
+    ("en", "agency"): (1.0, 1.0),
     ("ar", "agency"): (1.0, 1.0),
-    ("en", "photographers"): (1.0, 0.969),
+    ("en", "photographers"): (1.0, 1.0),
     ("ar", "photographers"): (1.0, 1.0),
-    ("en", "flags"): (1.0, 0.90),
+    ("en", "flags"): (1.0, 1.0),
     ("ar", "flags"): (1.0, 1.0),
     ("en", "dates"): (0.976, 0.976),
     ("ar", "dates"): (0.889, 0.889),

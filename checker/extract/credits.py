@@ -142,6 +142,8 @@ def _looks_like_person(text: str) -> bool:
     words = text.replace(".", ". ").split()
     if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
         return False
+    if len(words) == 1 and len(text) <= 6 and sum(c.isupper() for c in text) >= 2:
+        return False  # "FDFA", "IDF", "MoH": an acronym names an organisation
     capitalised = 0
     for word in words:
         bare = word.strip(".'-")
@@ -213,6 +215,15 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
         whole = agency_forms.get(k)
         if whole is None and re.fullmatch(r"epa\d{6,}", k):
             whole = agency_forms.get("epa")
+        glued = (
+            [agency_forms.get(key_en(piece)) for piece in text.split("-")] if "-" in text else []
+        )
+        if whole is None and len(glued) > 1 and all(glued):
+            # "AFP-Getty Images": two agencies joined by a hyphen
+            for agency in glued:
+                assert agency is not None
+                found.append((agency.tier, agency.id, index))
+            continue
         if whole is not None:
             found.append((whole.tier, whole.id, index))
             if whole.tier == 3:
@@ -311,7 +322,18 @@ def find_en_credit(nt: Normalized) -> Credit | None:
         credit = _parse_en_block(nt, start, end, file_marker)
         if credit is not None:
             return credit
+    # a credit before the caption: "Name/Source via AFP-Getty Images - PHOTO: Swiss rescuers..."
+    lead = _EN_CREDIT_FIRST.match(text)
+    if (
+        lead
+        and "/" in lead.group(1)
+        and _en_agency_pattern().search(lead.group(1).replace("-", " "))
+    ):
+        return _parse_en_block(nt, lead.start(1), lead.end(1), file_marker)
     return None
+
+
+_EN_CREDIT_FIRST = re.compile(r"\s*([^\n.:()]{4,100}?)\s+(?:-|--|–|—|\|)\s+(?:PHOTO:\s*)?(?=[A-Z])")
 
 
 # --- Arabic --------------------------------------------------------------------------------------

@@ -54,3 +54,19 @@ def test_newspaper_staff_photo_is_credited_to_the_paper() -> None:
 
 def test_an_organisation_in_parentheses_is_not_a_credit() -> None:
     assert _en("Officials meet at the ministry (Ministry of Health)") is None
+
+
+def test_credit_before_the_caption_with_glued_agencies() -> None:
+    credit = _en(
+        "Rami Haddad/MoH via AFP-Getty Images - PHOTO: Rescuers carry a child from the rubble in Idlib."
+    )
+    assert credit is not None
+    assert credit.agency == "AFP"
+    assert credit.photographers == ("Rami Haddad",)
+    assert (credit.source, credit.handout) == ("MoH", True)
+
+
+def test_a_dateline_dash_is_not_a_credit() -> None:
+    credit = _en("GAZA CITY - Smoke rises over the city on Friday. (AP Photo/Adel Hana)")
+    assert credit is not None
+    assert credit.text == "AP Photo/Adel Hana"

@@ -91,6 +91,8 @@ def test_unknown_english_place_before_a_known_one() -> None:
     assert report.en.places[0].ids == ()  # reported, but no rule relies on it
 
 
-@pytest.mark.parametrize("text", ["وإن كان الدمار واسعا (رويترز)", "مشهد من الدمار في المدينة (رويترز)"])
+@pytest.mark.parametrize(
+    "text", ["وإن كان الدمار واسعا (رويترز)", "مشهد من الدمار في المدينة (رويترز)"]
+)
 def test_function_words_are_not_places(text: str) -> None:
     assert _places(ar=text) == []
