@@ -215,14 +215,12 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
         whole = agency_forms.get(k)
         if whole is None and re.fullmatch(r"epa\d{6,}", k):
             whole = agency_forms.get("epa")
-        glued = (
+        joined = (
             [agency_forms.get(key_en(piece)) for piece in text.split("-")] if "-" in text else []
         )
-        if whole is None and len(glued) > 1 and all(glued):
+        if whole is None and len(joined) > 1 and all(joined):
             # "AFP-Getty Images": two agencies joined by a hyphen
-            for agency in glued:
-                assert agency is not None
-                found.append((agency.tier, agency.id, index))
+            found.extend((a.tier, a.id, index) for a in joined if a is not None)
             continue
         if whole is not None:
             found.append((whole.tier, whole.id, index))
