@@ -22,6 +22,7 @@ _AR_CLITIC_PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?")
 _AR_QUOTED_NAME = re.compile(r"\s*[«\"]([^»\"\n]{2,30})[»\"]")  # normalised text: «» are "
 _AR_NAME_WORDS = re.compile(r"\s+([\u0621-\u064a]{3,})(?:\s+([\u0621-\u064a]{3,}))?")
 _AR_LETTERS = re.compile(r"[\u0621-\u064a]+")
+_AR_MORE_QUOTED = re.compile(r"\s*(?:،|,)?\s*و?\s*\"([^\"\n]{2,30})(?=\")")
 _EN_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _AR_WORD = re.compile(r"[\u0621-\u064a]+")
 _BREAK = re.compile(r"[,.;:!?()\"\n|/]")
@@ -286,7 +287,7 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
 # النيرب»", "in Jubar, Damascus", "the Rusafa district". They are reported (ids empty: no
 # country, no containment) so that the report lists every place, but the place rules, which
 # need to know where a place is, leave them alone.
-_AR_PLACE_NOUNS = ("حي", "بلده", "قريه", "مخيم", "معسكر", "ضاحيه", "بلدات", "قري", "حاره")
+_AR_PLACE_NOUNS = ("حي", "بلده", "قريه", "مخيم", "معسكر", "ضاحيه", "بلدات", "قري", "حاره", "اقليم")
 _AR_NOT_A_NAME = frozenset(
     ["سكني", "سكنيه", "مجاور", "مجاوره", "قريبه", "صغيره", "كبيره", "مدمره", "اخري", "اخر", "واحد", "واحده",
      "جديد", "جديده", "قديم", "قديمه", "مؤقت", "مؤقته", "كامل", "كامله", "تضرر", "تعرض", "تعرضت", "يقع",
@@ -329,7 +330,13 @@ def _unknown_ar(text: str) -> list[tuple[int, int]]:
             continue
         quoted = _AR_QUOTED_NAME.match(text, m.end())
         if quoted:
-            spans.append((quoted.start(1), quoted.end(1)))
+            end = quoted.end(1)
+            # «الطويلة» و«كورما» و«تينا»: a list of names after one noun
+            for more in _AR_MORE_QUOTED.finditer(text, quoted.end()):
+                if more.start() != end + 1:
+                    break
+                end = more.end(1)
+            spans.append((quoted.start(1), end))
             continue
         name = _AR_NAME_WORDS.match(text, m.end())
         if not name:
@@ -353,10 +360,20 @@ def _unknown_ar(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a named facility or landform: "al-Muthana airfield", "the Presidential Palace", "Combat Outpost
+# 402", "Dome of the Rock Mosque", "Mountain of Mercy", "Plain of Arafat"
+_EN_FACILITY = re.compile(
+    r"\b((?:al-|el-)?[A-Z][\w'-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'-]+){0,3})\s+"
+    r"(?:airfield|air base|airbase|[Aa]irport|[Pp]alace|[Mm]osque|[Cc]hurch|[Cc]athedral|[Oo]utpost\s+\d+|"
+    r"[Ss]tadium|[Cc]rossing|[Bb]order [Cc]rossing)\b"
+    r"|\b(?:Mountain|Mount|Plain|Valley|Gulf|Bay|Strait|Straits|Hill)\s+of\s+(?:the\s+)?[A-Z][\w'-]+"
+)
+
+
 def _unknown_en(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     from checker.data.english import known
 
-    spans = []
+    spans = [(m.start(), m.end()) for m in _EN_FACILITY.finditer(text)]
     for m in _EN_NAME.finditer(text):
         start, end = m.start(), m.end()
         before = text[max(0, start - 12) : start].split()

@@ -96,3 +96,30 @@ def test_unknown_english_place_before_a_known_one() -> None:
 )
 def test_function_words_are_not_places(text: str) -> None:
     assert _places(ar=text) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "name"),
+    [
+        (
+            "Soldiers stand guard inside the Presidential Palace in Damascus. (AP Photo/Omar Sanadiki)",
+            "Presidential Palace",
+        ),
+        (
+            "Troops land at al-Rasheed airfield near Baghdad, Iraq. (AP Photo/Hadi Mizban)",
+            "al-Rasheed airfield",
+        ),
+        (
+            "Pilgrims pray on the Mountain of Mercy near Mecca. (AP Photo/Amr Nabil)",
+            "Mountain of Mercy",
+        ),
+        (
+            "Soldiers patrol Combat Outpost 17 in Anbar province. (AP Photo/Hadi Mizban)",
+            "Combat Outpost 17",
+        ),
+    ],
+)
+def test_named_facilities_and_landforms(en: str, name: str) -> None:
+    report = check(en=en)
+    assert report.en is not None
+    assert name in [p.text for p in report.en.places]
