@@ -440,39 +440,29 @@ def _shipped_gazetteer() -> Gazetteer:
     table's hash); a missing or unwritable cache only costs time."""
     source = _read_text("gazetteer.tsv")
     path = _cache_path(source)
-    if path is not None and path.exists():
-        try:
-            rows, by_en, by_ar, heads_en, heads_ar = marshal.loads(path.read_bytes())
-            places = {row[0]: Place(*row) for row in rows}
-            return Gazetteer(places, by_en, by_ar, heads_en, heads_ar)
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+    loaded = cache_load(path)
+    if isinstance(loaded, tuple) and len(loaded) == 5:
+        rows, by_en, by_ar, heads_en, heads_ar = loaded
+        return Gazetteer({row[0]: Place(*row) for row in rows}, by_en, by_ar, heads_en, heads_ar)
     places = _parse_gazetteer(source)
     by_en, by_ar = _build_index(places)
     heads_en, heads_ar = _heads(by_en), _heads(by_ar)
-    if path is not None:
-        rows = [
-            (
-                p.id,
-                p.kind,
-                p.country,
-                p.parent,
-                p.lat,
-                p.lon,
-                p.population,
-                p.name_en,
-                p.variants_en,
-                p.names_ar,
-            )
-            for p in places.values()
-        ]
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps((rows, by_en, by_ar, heads_en, heads_ar)))
-            tmp.replace(path)
-        except OSError:
-            pass
+    rows = [
+        (
+            p.id,
+            p.kind,
+            p.country,
+            p.parent,
+            p.lat,
+            p.lon,
+            p.population,
+            p.name_en,
+            p.variants_en,
+            p.names_ar,
+        )
+        for p in places.values()
+    ]
+    cache_store(path, (rows, by_en, by_ar, heads_en, heads_ar))
     return Gazetteer(places, by_en, by_ar, heads_en, heads_ar)
 
 
@@ -493,8 +483,7 @@ def skeleton_index() -> dict[str, tuple[str, ...]]:
     """Skeleton -> place ids, for names of four consonant classes or more (shorter ones collide).
     Built once (half a second) and kept in the cache directory beside the gazetteer index."""
     gaz = gazetteer()
-    source = _read_text("gazetteer.tsv")
-    path = _cache_path(source + repr(_LEXICON.places), "skeletons")
+    path = _cache_path(_read_text("gazetteer.tsv") + repr(_LEXICON.places), "skeletons")
     loaded = cache_load(path)
     if isinstance(loaded, dict):
         return loaded
@@ -508,12 +497,5 @@ def skeleton_index() -> dict[str, tuple[str, ...]]:
         k: tuple(sorted(dict.fromkeys(v), key=lambda i: _rank(gaz.places[i])))
         for k, v in index.items()
     }
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(out))
-            tmp.replace(path)
-        except OSError:
-            pass
+    cache_store(path, out)
     return out
