@@ -12,7 +12,7 @@ into findings with the rule's code, name, category and (possibly overridden) sev
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -40,6 +40,18 @@ class Context:
             return None
         return self.en, self.ar
 
+    def sides(self) -> Iterator[tuple[Lang, Fields]]:
+        """Each caption that was given, English first."""
+        for lang, fields in (("en", self.en), ("ar", self.ar)):
+            if fields is not None:
+                yield lang, fields  # type: ignore[misc]
+
+    def directions(self) -> Iterator[tuple[Lang, Fields, Fields]]:
+        """(language, its caption, the other caption) both ways round, when both are given."""
+        if self.en is not None and self.ar is not None:
+            yield "en", self.en, self.ar
+            yield "ar", self.ar, self.en
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -49,6 +61,11 @@ class Hit:
     confidence: float = 0.9
     suggestion: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def at(cls, message: str, spans: Mapping[Lang, tuple[Span, ...]], **kwargs: Any) -> Hit:
+        """A hit whose spans are given by language: ``Hit.at(msg, {lang: (span,)})``."""
+        return cls(message, en=spans.get("en", ()), ar=spans.get("ar", ()), **kwargs)
 
 
 RuleFunc = Callable[[Context], Iterator[Hit]]

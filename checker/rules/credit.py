@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from checker.data import agencies
-from checker.models import LANGS, Category, Credit, Severity, Span
+from checker.models import Category, Credit, Severity, Span
 from checker.rules.base import LANG_NAME, Context, Hit, other, rule
 from checker.translit import same_name, similarity
 
@@ -46,13 +46,7 @@ def credit_only_in_one_language(ctx: Context) -> Iterator[Hit]:
     Example: EN "(AP Photo/Hassan Ammar)" / AR "صواريخ الدفاع الجوي في سماء دمشق".
     Use instead: end the Arabic caption with the credit: "(أسوشيتد برس)".
     """
-    pair = ctx.both()
-    if pair is None:
-        return
-    for lang in LANGS:
-        here, there = ctx.side(lang), ctx.side(other(lang))
-        assert here is not None
-        assert there is not None
+    for lang, here, there in ctx.directions():
         if here.credit is None or there.credit is not None:
             continue
         who = here.credit.agency or ", ".join(here.credit.photographers)
@@ -60,11 +54,10 @@ def credit_only_in_one_language(ctx: Context) -> Iterator[Hit]:
         if lang == "en" and here.credit.agency:
             suggestion = f"End the Arabic caption with ({_ar_agency_name(here.credit.agency)})"
         spans = {lang: (here.credit.span,)}
-        yield Hit(
+        yield Hit.at(
             f"Only the {LANG_NAME[lang]} caption credits the photo ({who}); the "
             f"{LANG_NAME[other(lang)]} caption has no credit.",
-            en=spans.get("en", ()),
-            ar=spans.get("ar", ()),
+            spans,
             confidence=0.85,
             suggestion=suggestion,
             evidence={"credit": here.credit.text},
@@ -232,20 +225,17 @@ def credit_malformed(ctx: Context) -> Iterator[Hit]:
     Example: "(AP PhotoHussein Malla)".
     Use instead: "(AP Photo/Hussein Malla)".
     """
-    for lang in LANGS:
-        fields = ctx.side(lang)
-        if fields is None or fields.credit is None:
+    for lang, fields in ctx.sides():
+        if fields.credit is None:
             continue
         m = re.search(r"AP\s*Photo(?=[A-Z][a-z])", fields.credit.text)
         if not m:
             continue
         start = fields.credit.span.start + m.start()
         fixed = fields.credit.text[: m.end()] + "/" + fields.credit.text[m.end() :]
-        spans = {lang: (Span(start, start + len(m.group(0)) + 1),)}
-        yield Hit(
+        yield Hit.at(
             'The credit has lost the slash between "AP Photo" and the photographer\'s name.',
-            en=spans.get("en", ()),
-            ar=spans.get("ar", ()),
+            {lang: (Span(start, start + len(m.group(0)) + 1),)},
             confidence=0.95,
             suggestion=fixed,
         )

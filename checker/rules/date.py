@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from checker.data import WEEKDAYS_EN, load_toml
-from checker.models import LANGS, Category, DateMention, Fields, Severity
+from checker.models import Category, DateMention, Fields, Severity
 from checker.rules.base import LANG_NAME, Context, Hit, other, rule
 
 _MONTHS_EN = (
@@ -93,24 +93,17 @@ def date_only_in_one_language(ctx: Context) -> Iterator[Hit]:
     Example: EN "taken on Saturday, Oct. 3, 2015" / AR "طائرة سوخوي روسية تقلع من مطار حميميم".
     Use instead: give the date in both captions: "... في 3 أكتوبر/تشرين الأول 2015".
     """
-    pair = ctx.both()
-    if pair is None:
-        return
-    for lang in LANGS:
-        here, there = ctx.side(lang), ctx.side(other(lang))
-        assert here is not None
-        assert there is not None
+    for lang, here, there in ctx.directions():
         dates = absolute(here)
         if not dates or there.dates:
             continue
         first = dates[0]
         suggestion = as_arabic(first) if lang == "en" else as_english(first)
         spans = {lang: (first.core_span,)}
-        yield Hit(
+        yield Hit.at(
             f"The date {describe(first)} is given in the {LANG_NAME[lang]} caption only; "
             f"the {LANG_NAME[other(lang)]} caption has no date.",
-            en=spans.get("en", ()),
-            ar=spans.get("ar", ()),
+            spans,
             confidence=0.9,
             suggestion=f"Add the date to the {LANG_NAME[other(lang)]} caption: {suggestion}",
             evidence={"date": first.iso},
@@ -157,10 +150,7 @@ def weekday_contradicts_date(ctx: Context) -> Iterator[Hit]:
     Example: "Friday, Oct. 3, 2015" (3 October 2015 was a Saturday).
     Use instead: "Saturday, Oct. 3, 2015", after checking which of the two is right.
     """
-    for lang in LANGS:
-        fields = ctx.side(lang)
-        if fields is None:
-            continue
+    for lang, fields in ctx.sides():
         for d in fields.dates:
             if d.weekday is None or not d.is_full or d.relative or d.calendar != "gregorian":
                 continue
@@ -171,11 +161,10 @@ def weekday_contradicts_date(ctx: Context) -> Iterator[Hit]:
             if actual == d.weekday:
                 continue
             spans = {lang: (d.span,)}
-            yield Hit(
+            yield Hit.at(
                 f"{describe(d)} was a {WEEKDAYS_EN[actual]}, but the {LANG_NAME[lang]} caption "
                 f"says {WEEKDAYS_EN[d.weekday]}.",
-                en=spans.get("en", ()),
-                ar=spans.get("ar", ()),
+                spans,
                 confidence=0.95,
                 suggestion=f"{WEEKDAYS_EN[actual]}, or correct the date",
                 evidence={"date": d.iso, "weekday_named": WEEKDAYS_EN[d.weekday]},

@@ -224,11 +224,10 @@ def capture_date_differs(ctx: Context) -> Iterator[Hit]:
     spans = _first_per_lang([(lg, d.core_span) for lg, d in mentions])
     taken = f"{when.day} {when.strftime('%B')} {when.year}"
     which = "captions date" if len(spans) > 1 else f"{LANG_NAME[lang]} caption dates"
-    yield Hit(
+    yield Hit.at(
         f"The {which} the photo {describe(first)}, but the image says it was taken on {taken} "
         f"({tag}{'' if tolerance == 0 else ', no time zone recorded'}).",
-        en=spans.get("en", ()),
-        ar=spans.get("ar", ()),
+        spans,
         confidence=0.8 if tolerance == 0 else 0.65,
         suggestion=f"check the date: the file says {taken}",
         evidence={"caption": first.iso, "capture": when.isoformat(), "tag": tag},
@@ -305,11 +304,10 @@ def photographer_differs(ctx: Context) -> Iterator[Hit]:
         return
     names = _quote([n for n, _ in people])
     tags = ", ".join(dict.fromkeys(t for _, t in people))
-    yield Hit(
+    yield Hit.at(
         f"The credit in {_whose(list(spans))} names {', '.join(credited)}, but the image's byline "
         f"({tags}) names {names}.",
-        en=spans.get("en", ()),
-        ar=spans.get("ar", ()),
+        spans,
         confidence=0.75,
         suggestion=f"credit {people[0][0]}",
         evidence={"caption": credited, "image": [n for n, _ in people]},
@@ -355,12 +353,11 @@ def agency_differs(ctx: Context) -> Iterator[Hit]:
         given.append(credit.agency)
     if not spans:
         return
-    yield Hit(
+    yield Hit.at(
         f"The credit in {_whose(list(spans))} gives {', '.join(dict.fromkeys(given))}, but the "
         f"image's credit line ({', '.join(dict.fromkeys(named.values()))}) names "
         f"{', '.join(sorted(named))}.",
-        en=spans.get("en", ()),
-        ar=spans.get("ar", ()),
+        spans,
         confidence=0.8,
         evidence={"caption": sorted(set(given)), "image": sorted(named)},
     )
@@ -452,12 +449,11 @@ def place_differs(ctx: Context) -> Iterator[Hit]:
     if not spans:
         return
     values = _quote(list(dict.fromkeys(v for _, v, _ in recorded)))
-    yield Hit(
+    yield Hit.at(
         f"{_whose(list(spans)).capitalize()} {'place' if len(spans) > 1 else 'places'} the photo in {', '.join(dict.fromkeys(names))}; "
         f"the image's location fields say {values}"
         + (" (the same country, another place)." if wider else "."),
-        en=spans.get("en", ()),
-        ar=spans.get("ar", ()),
+        spans,
         confidence=0.6 if wider else 0.8,
         evidence={
             "caption": list(dict.fromkeys(names)),
@@ -529,12 +525,11 @@ def gps_far_from_place(ctx: Context) -> Iterator[Hit]:
     if worst is None:
         return
     mention, d = worst
-    yield Hit(
+    yield Hit.at(
         f"{_whose(list(spans)).capitalize()} {'place' if len(spans) > 1 else 'places'} the photo "
         f"in {mention.name or mention.text}, but the image's GPS position "
         f"({point[0]:.4f}, {point[1]:.4f}) is about {d:,.0f} km away.",
-        en=spans.get("en", ()),
-        ar=spans.get("ar", ()),
+        spans,
         confidence=0.75,
         evidence={"gps": list(point), "km": round(d), "place": mention.ids[0]},
     )

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.models import LANGS, Category, Fields, PersonMention, Severity
-from checker.rules.base import LANG_NAME, Context, Hit, other, rule
+from checker.models import Category, Fields, PersonMention, Severity
+from checker.rules.base import LANG_NAME, Context, Hit, rule
 from checker.translit import same_name
 
 
@@ -83,24 +83,17 @@ def person_only_in_one_language(ctx: Context) -> Iterator[Hit]:
     Example: EN "Egyptian President Abdel Fattah el-Sisi meets troops" / AR "الرئيس يلتقي الجنود".
     Use instead: "الرئيس المصري عبد الفتاح السيسي يلتقي الجنود".
     """
-    pair = ctx.both()
-    if pair is None:
-        return
-    for lang in LANGS:
-        here, there = ctx.side(lang), ctx.side(other(lang))
-        assert here is not None
-        assert there is not None
+    for lang, here, there in ctx.directions():
         for person in here.people:
             if _named_in(person, there):
                 continue
             if any(p.role == person.role for p in there.people):
                 continue  # NA001 reports a same-role name that differs
             spans = {lang: (person.span,)}
-            yield Hit(
+            yield Hit.at(
                 f"{person.text} ({person.role.replace('_', ' ')}) is named in the {LANG_NAME[lang]} "
                 f"caption only.",
-                en=spans.get("en", ()),
-                ar=spans.get("ar", ()),
+                spans,
                 confidence=0.65,
                 evidence={"role": person.role, "name": person.text},
             )

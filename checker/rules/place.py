@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from checker.data import gazetteer
-from checker.models import LANGS, Category, Fields, PlaceMention, Severity
+from checker.models import Category, Fields, PlaceMention, Severity
 from checker.rules.base import LANG_NAME, Context, Hit, other, per_caption, rule
 from checker.translit import same_name
 
@@ -69,13 +69,7 @@ def place_only_in_one_language(ctx: Context) -> Iterator[Hit]:
     Example: EN "Smoke rises over Gaza City" / AR "دخان يتصاعد بعد القصف".
     Use instead: "دخان يتصاعد فوق مدينة غزة بعد القصف".
     """
-    pair = ctx.both()
-    if pair is None:
-        return
-    for lang in LANGS:
-        here, there = ctx.side(lang), ctx.side(other(lang))
-        assert here is not None
-        assert there is not None
+    for lang, here, there in ctx.directions():
         places = photo_places(here)
         if not places or there.places:
             continue
@@ -84,11 +78,10 @@ def place_only_in_one_language(ctx: Context) -> Iterator[Hit]:
             continue
         names = ", ".join(dict.fromkeys(p.name or p.text for p in missing))
         spans = {lang: tuple(p.span for p in missing)}
-        yield Hit(
+        yield Hit.at(
             f"The {LANG_NAME[lang]} caption says where the photo was taken ({names}); the "
             f"{LANG_NAME[other(lang)]} caption names no place.",
-            en=spans.get("en", ()),
-            ar=spans.get("ar", ()),
+            spans,
             confidence=0.7,
         )
 
@@ -165,13 +158,7 @@ def place_less_specific(ctx: Context) -> Iterator[Hit]:
     Example: EN "Smoke rises over Gaza City" / AR "دخان يتصاعد فوق قطاع غزة".
     Use instead: "دخان يتصاعد فوق مدينة غزة".
     """
-    pair = ctx.both()
-    if pair is None:
-        return
-    for lang in LANGS:
-        here, there = ctx.side(lang), ctx.side(other(lang))
-        assert here is not None
-        assert there is not None
+    for lang, here, there in ctx.directions():
         wide, fine = _finest(photo_places(here)), _finest(photo_places(there))
         if not wide or not fine:
             continue
@@ -183,11 +170,10 @@ def place_less_specific(ctx: Context) -> Iterator[Hit]:
         spans = {lang: tuple(w.span for w in wide), other(lang): tuple(f.span for f in finest)}
         names = ", ".join(dict.fromkeys(f.name or f.text for f in finest))
         wider = ", ".join(dict.fromkeys(w.name or w.text for w in wide))
-        yield Hit(
+        yield Hit.at(
             f"The {LANG_NAME[lang]} caption names only {wider}; the {LANG_NAME[other(lang)]} caption "
             f"places the photo more precisely ({names}).",
-            en=spans.get("en", ()),
-            ar=spans.get("ar", ()),
+            spans,
             confidence=0.7,
             evidence={"wider": [w.ids[0] for w in wide], "finer": [f.ids[0] for f in finest]},
         )

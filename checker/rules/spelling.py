@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from checker.data import allowed_words, confusion_phrases, confusions, phrase_word
-from checker.models import LANGS, Category, Fields, Severity, Span, Token
+from checker.models import Category, Fields, Severity, Span, Token
 from checker.rules.base import Context, Hit, per_caption, rule
 
 _CLAUSE_END = re.compile(r"[.!?;:()\[\]\"“”]|\s[-–—]\s|\n")
@@ -249,10 +249,7 @@ def doubled_word(ctx: Context) -> Iterator[Hit]:
     Example: "Children play in the the rubble of their school."
     Use instead: "Children play in the rubble of their school."
     """
-    for lang in LANGS:
-        fields = ctx.side(lang)
-        if fields is None:
-            continue
+    for lang, fields in ctx.sides():
         clause = clauses(fields)
         tokens = fields.tokens
         for i in range(1, len(tokens)):
@@ -268,12 +265,9 @@ def doubled_word(ctx: Context) -> Iterator[Hit]:
                 continue
             if lang == "ar" and a.text not in _AR_FUNCTION:
                 continue
-            span = Span(a.span.start, b.span.end)
-            hit_spans = {lang: (span,)}
-            yield Hit(
+            yield Hit.at(
                 f'"{a.text}" is written twice.',
-                en=hit_spans.get("en", ()),
-                ar=hit_spans.get("ar", ()),
+                {lang: (Span(a.span.start, b.span.end),)},
                 confidence=0.9,
                 suggestion=a.text,
             )
@@ -549,16 +543,12 @@ def unbalanced(ctx: Context) -> Iterator[Hit]:
     Example: "Protesters chant “We want our land back at the rally."
     Use instead: "Protesters chant “We want our land back” at the rally."
     """
-    for lang in LANGS:
-        fields = ctx.side(lang)
-        if fields is None:
-            continue
+    for lang, fields in ctx.sides():
         for offset, ch in _unbalanced(fields.text):
             spans = {lang: (Span(offset, offset + 1),)}
-            yield Hit(
+            yield Hit.at(
                 f"The {'opening' if ch in '([“«{' else 'closing'} {ch} has no partner.",
-                en=spans.get("en", ()),
-                ar=spans.get("ar", ()),
+                spans,
                 confidence=0.85,
             )
 
@@ -602,10 +592,7 @@ def punctuation_slip(ctx: Context) -> Iterator[Hit]:
     Example: "A U.S Marine directs traffic in Kabul, Aug. 20, 2021.(AP Photo/Omar Nasser)"
     Use instead: "A U.S. Marine directs traffic in Kabul, Aug. 20, 2021. (AP Photo/Omar Nasser)"
     """
-    for lang in LANGS:
-        fields = ctx.side(lang)
-        if fields is None:
-            continue
+    for lang, fields in ctx.sides():
         for pattern, what, fix, langs in _SLIPS:
             if lang not in langs:
                 continue
@@ -619,10 +606,9 @@ def punctuation_slip(ctx: Context) -> Iterator[Hit]:
                 else:
                     suggestion = fix
                 spans = {lang: (Span(m.start(), m.end()),)}
-                yield Hit(
+                yield Hit.at(
                     f"{what.capitalize()}: “{found}”.",
-                    en=spans.get("en", ()),
-                    ar=spans.get("ar", ()),
+                    spans,
                     confidence=0.85,
                     suggestion=suggestion,
                 )

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from checker.models import LANGS, Category, Lang, Severity, Span
+from checker.models import Category, Lang, Severity, Span
 from checker.rules.base import LANG_NAME, Context, Hit, rule
 
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -34,16 +34,13 @@ _BIDI_NAMES = {
 
 def _hit(lang: Lang, span: Span, message: str, confidence: float, suggestion: str | None = None,
          evidence: dict[str, object] | None = None) -> Hit:  # fmt: skip
-    spans = {lang: (span,)}
-    return Hit(message, en=spans.get("en", ()), ar=spans.get("ar", ()), confidence=confidence,
-               suggestion=suggestion, evidence=dict(evidence or {}))  # fmt: skip
+    return Hit.at(message, {lang: (span,)}, confidence=confidence, suggestion=suggestion,
+                  evidence=dict(evidence or {}))  # fmt: skip
 
 
 def _sides(ctx: Context) -> Iterator[tuple[Lang, str]]:
-    for lang in LANGS:
-        fields = ctx.side(lang)
-        if fields is not None:
-            yield lang, fields.text
+    for lang, fields in ctx.sides():
+        yield lang, fields.text
 
 
 @rule("TX001", "bidi-control", Category.TEXT, Severity.WARNING, needs_both=False)
