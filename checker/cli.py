@@ -413,14 +413,24 @@ def _image_paths(paths: tuple[str, ...]) -> list[Path]:
     out: list[Path] = []
     for name in paths:
         p = Path(name)
-        if p.is_dir():
-            for child in sorted(p.iterdir()):
-                if child.is_file() and not child.name.startswith("."):
-                    with child.open("rb") as fh:
-                        if sniff(fh.read(16)):
-                            out.append(child)
-        else:
-            out.append(p)
+        if not p.is_dir():
+            out.append(p)  # answered even when missing or unreadable: read_image says why
+            continue
+        try:
+            children = sorted(p.iterdir())
+        except OSError as exc:
+            raise CheckerUsageError(f"{name}: cannot list the folder ({exc.strerror})") from None
+        for child in children:
+            if not child.is_file() or child.name.startswith("."):
+                continue
+            try:
+                with child.open("rb") as fh:
+                    head = fh.read(16)
+            except OSError:
+                out.append(child)  # an unreadable file still gets its answer ("Permission denied")
+                continue
+            if sniff(head):
+                out.append(child)
     return out
 
 

@@ -68,7 +68,8 @@ def _extract_en(nt: Normalized) -> list[PersonMention]:
         name = _EN_NAME.match(text, m.end())
         if name is None:
             continue
-        words = name.group(1).split()
+        found = list(re.finditer(r"\S+", name.group(1)))
+        words = [w.group(0) for w in found]
         for k, word in enumerate(words[1:], 1):
             if _headline_verb(word):  # "Prime Minister Meloni Visits Berlin"
                 words = words[:k]
@@ -81,10 +82,7 @@ def _extract_en(nt: Normalized) -> list[PersonMention]:
         if not words or key_en(words[0]) in ("of", "for"):
             continue
         start = name.start(1)
-        end = start + len(" ".join(words))
-        while text[start:end] != " ".join(words) and end <= len(text):  # spaces inside the name
-            end += 1
-        span = nt.span(start, end)
+        span = nt.span(start, start + found[len(words) - 1].end())  # the name's own spacing kept
         out.append(PersonMention(nt.original[span.start : span.end], span, roles[m.group(0)]))
     return out
 

@@ -169,6 +169,8 @@ def _variant_spellings(
 def _plausible(
     found: list[tuple[int, int, tuple[str, ...]]], text: str, lang: Lang
 ) -> list[tuple[int, int, tuple[str, ...]]]:
+    from checker.data.english import known
+
     gaz = gazetteer()
     # what the caption names besides each mention: countries and regions, and the country of any
     # unambiguous place ("دمشق" makes a Syrian town plausible)
@@ -201,11 +203,8 @@ def _plausible(
         dateline = (lang == "en" and text[start:end].isupper() and start < 40) or (
             start < 3 and re.match(r"\s*[-ـ–—:,]", text[end : end + 4]) is not None
         )
-        if lang == "en" and not in_context and not dateline:
-            from checker.data.english import known
-
-            if known(text[start:end].casefold()):
-                continue  # "in Hope", "near Salem": an English word needs the place's country named
+        if lang == "en" and not in_context and not dateline and known(text[start:end].casefold()):
+            continue  # "in Hope", "near Salem": an English word needs the place's country named
         if in_context or cued or dateline:
             keep.append((start, end, ids))
     return keep

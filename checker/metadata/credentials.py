@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -67,7 +68,7 @@ def read_credentials(source: str | bytes, fmt: str | None) -> Credentials:
             note="Content Credentials found; install caption-checker[c2pa] to verify them"
         )
     try:
-        data = source if isinstance(source, bytes) else open(source, "rb").read()  # noqa: SIM115
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
         with c2pa.Reader(
             _MIME.get(fmt or "", "application/octet-stream"), io.BytesIO(data)
         ) as reader:

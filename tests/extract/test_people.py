@@ -74,3 +74,11 @@ def test_english_title_names_the_arabic_person() -> None:
     assert report.ar is not None
     assert [(p.text, p.role) for p in report.ar.people] == [("جورجيا ميلوني", "prime_minister")]
     assert "Georgia" not in [p.name for p in report.ar.places]
+
+
+def test_name_span_keeps_its_own_spacing() -> None:
+    text = "Syrian President  Bashar  Assad speaks. (AP Photo/Omar Sanadiki)"
+    fields = check(en=text).en
+    assert fields is not None
+    person = fields.people[0]
+    assert text[person.span.start : person.span.end] == "Bashar  Assad"
