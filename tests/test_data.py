@@ -57,3 +57,16 @@ def test_confusions_have_context() -> None:
     for pair in confusions().values():
         assert pair.when, pair.wrong
         assert pair.wrong != pair.right
+
+
+def test_place_words_are_folded_and_present() -> None:
+    from checker.extract.places import place_words
+    from checker.normalize import key_ar
+
+    words = place_words()
+    assert "in" in words.cues_en
+    assert key_ar("بلدة") in words.nouns_ar
+    assert key_ar("إلى") in words.cues_ar
+    assert all(words.cues_en)
+    assert all(words.cues_ar)
+    assert all(words.nouns_ar)

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from checker.data import ar_place_key, gazetteer, load_toml
 from checker.models import Lang, PlaceMention, Span
-from checker.normalize import Normalized, ar_stems, key_en
+from checker.normalize import Normalized, ar_stems, key_ar, key_en
 
 _ARTICLE_PREFIX = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|az)-[A-Z]")
 _AR_CLITIC_PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?")
@@ -26,6 +27,30 @@ _AR_MORE_QUOTED = re.compile(r"\s*(?:،|,)?\s*و?\s*\"([^\"\n]{2,30})(?=\")")
 _EN_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _AR_WORD = re.compile(r"[\u0621-\u064a]+")
 _BREAK = re.compile(r"[,.;:!?()\"\n|/]")
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """The words of ``place_words.toml``, folded as the normaliser folds caption text."""
+
+    cues_en: frozenset[str]
+    nouns_before_of: frozenset[str]
+    cues_ar: frozenset[str]
+    nouns_ar: frozenset[str]
+    not_names_ar: frozenset[str]
+
+
+@cache
+def place_words() -> PlaceWords:
+    table = load_toml("place_words.toml")
+    en, ar = table["english"], table["arabic"]
+    return PlaceWords(
+        frozenset(w.casefold() for w in en["cues"]),
+        frozenset(w.casefold() for w in en["nouns_before_of"]),
+        frozenset(key_ar(w) for w in ar["cues"]),
+        frozenset(key_ar(w) for w in ar["nouns"]),
+        frozenset(key_ar(w) for w in ar["not_names"]),
+    )
 
 
 @cache
@@ -109,16 +134,7 @@ _SMALL_TOWN = 150_000
 # where most photos in Arabic newsrooms' captions come from: a smaller town is plausible there
 _CORE = frozenset(["SY", "IQ", "PS", "LB", "JO", "EG", "YE", "LY", "SD", "IL"])
 _CORE_SMALL_TOWN = 50_000
-_CUES_EN = frozenset(["in", "at", "near", "from", "outside", "to", "into", "toward", "towards", "across",
-                      "around", "between", "through", "via", "inside", "north", "south", "east", "west"])  # fmt: skip
-_CUES_AR = frozenset(["في", "من", "الى", "إلى", "قرب", "بلدة", "مدينة", "مدينه", "بلده", "قرية", "قريه", "مخيم",
-                      "حي", "منطقة", "منطقه", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
-                      "نحو", "داخل", "خارج", "ضواحي", "ريف", "وسط", "على", "عند", "محافظة", "محافظه", "مطار",
-                      "قضاء", "ناحية", "بين", "حتى", "باتجاه"])  # fmt: skip
 _AR_PREP_CLITIC = ("ب", "وب", "فب", "لل", "ول")
-_PLACE_NOUNS = frozenset(["village", "town", "city", "camp", "district", "province", "region", "neighborhood",
-                          "neighbourhood", "outskirts", "suburb", "suburbs", "area", "governorate", "port",
-                          "capital", "streets", "center", "centre", "south", "north", "east", "west"])  # fmt: skip
 _ADJECTIVE_MARKS = re.compile("\u064a\u0651|\u064b\u0627?$|\u0627\u064b$")
 
 
@@ -143,7 +159,10 @@ def _variant_spellings(
         if i == 0 or not w.group(0)[:1].isupper():
             continue
         cue = words[i - 1]
-        if cue.group(0).casefold() not in _CUES_EN or text[cue.end() : w.start()].strip():
+        if (
+            cue.group(0).casefold() not in place_words().cues_en
+            or text[cue.end() : w.start()].strip()
+        ):
             continue
         if any(s <= w.start() < e for s, e in taken):
             continue
@@ -194,9 +213,10 @@ def _plausible(
         in_context = any(p.country in named or p.parent in named for p in places)
         before = text[max(0, start - 30) : start].split()
         cue = before[-1].casefold().strip("(«\"'") if before else ""
-        cued = cue in (_CUES_EN if lang == "en" else _CUES_AR)
+        words = place_words()
+        cued = cue in (words.cues_en if lang == "en" else words.cues_ar)
         if lang == "en" and cue == "of" and len(before) > 1:
-            cued = before[-2].casefold() in _PLACE_NOUNS  # "the village of Johar a-Deek"
+            cued = before[-2].casefold() in words.nouns_before_of  # "the village of Johar a-Deek"
         if lang == "ar":
             word = text[start:end]
             cued = cued or word.startswith(_AR_PREP_CLITIC)
@@ -286,12 +306,6 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
 # النيرب»", "in Jubar, Damascus", "the Rusafa district". They are reported (ids empty: no
 # country, no containment) so that the report lists every place, but the place rules, which
 # need to know where a place is, leave them alone.
-_AR_PLACE_NOUNS = ("حي", "بلده", "قريه", "مخيم", "معسكر", "ضاحيه", "بلدات", "قري", "حاره", "اقليم")
-_AR_NOT_A_NAME = frozenset(
-    ["سكني", "سكنيه", "مجاور", "مجاوره", "قريبه", "صغيره", "كبيره", "مدمره", "اخري", "اخر", "واحد", "واحده",
-     "جديد", "جديده", "قديم", "قديمه", "مؤقت", "مؤقته", "كامل", "كامله", "تضرر", "تعرض", "تعرضت", "يقع",
-     "تقع", "الواقع", "الواقعه", "جراء", "بالكامل", "باكمله", "باكملها"]
-)  # fmt: skip
 _EN_AFTER = re.compile(
     r"\s+(?:district|neighborhood|neighbourhood|quarter|refugee camp|camp|village|town|area)\b"
 )
@@ -319,13 +333,12 @@ def _unknown_places(
 
 
 def _unknown_ar(text: str) -> list[tuple[int, int]]:
+    nouns, not_names = place_words().nouns_ar, place_words().not_names_ar
     spans = []
     for m in _AR_LETTERS.finditer(text):
         # "بلدة X", "وبمخيم X": the noun without its article introduces a name ("المخيم" does not)
         word = m.group(0)
-        if len(word) > 7 or (
-            word not in _AR_PLACE_NOUNS and _AR_CLITIC_PREFIX.sub("", word) not in _AR_PLACE_NOUNS
-        ):
+        if len(word) > 7 or (word not in nouns and _AR_CLITIC_PREFIX.sub("", word) not in nouns):
             continue
         quoted = _AR_QUOTED_NAME.match(text, m.end())
         if quoted:
@@ -342,18 +355,14 @@ def _unknown_ar(text: str) -> list[tuple[int, int]]:
             continue
         first = name.group(1)
         if (
-            first in _AR_NOT_A_NAME
+            first in not_names
             or first.startswith("ل")
             or (first.startswith("ال") and first.endswith(("ي", "يه")))
         ):
             continue
         end = name.end(1)
         second = name.group(2)
-        if (
-            second
-            and not second.startswith(("ال", "ب", "في", "و"))
-            and second not in _AR_NOT_A_NAME
-        ):
+        if second and not second.startswith(("ال", "ب", "في", "و")) and second not in not_names:
             end = name.end(2)  # "حي حارة حريك": a name of two words
         spans.append((name.start(1), end))
     return spans

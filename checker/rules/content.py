@@ -14,7 +14,7 @@ from checker.data import load_toml
 from checker.models import Category, Fields, NumberMention, Severity, Span
 from checker.normalize import ar_stems, key_ar, key_en
 from checker.rules.base import Context, Hit, rule
-from checker.rules.number import numbers_agree
+from checker.rules.number import fmt_number, numbers_agree
 from checker.rules.spelling import clauses
 
 WINDOW = 4  # words between a figure and its outcome word
@@ -95,8 +95,9 @@ def outcome_differs(ctx: Context) -> Iterator[Hit]:
         en_word = en.text[en_outcome[1].start : en_outcome[1].end]
         ar_word = ar.text[ar_outcome[1].start : ar_outcome[1].end]
         yield Hit(
-            f"The same figure is {en_outcome[0]} in English (“{e.text}”, “{en_word}”) but "
-            f"{ar_outcome[0]} in Arabic (“{a.text}”, “{ar_word}”).",
+            f"The English caption has {fmt_number(e.value)} {en_outcome[0]} (“{e.text} … {en_word}”), the "
+            f"Arabic caption {fmt_number(a.value)} {ar_outcome[0]} (“{a.text} … {ar_word}”): check which "
+            "is right.",
             en=(e.span, en_outcome[1]),
             ar=(a.span, ar_outcome[1]),
             confidence=0.75,

@@ -8,7 +8,7 @@ from checker.models import Category, NumberMention, Severity
 from checker.rules.base import Context, Hit, rule
 
 
-def _fmt(value: float) -> str:
+def fmt_number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
@@ -47,9 +47,9 @@ def numbers_differ(ctx: Context) -> Iterator[Hit]:
     for a in ar_numbers:
         if any(numbers_agree(a, e) for e in en_numbers):
             continue
-        figures = ", ".join(_fmt(e.value) for e in en_numbers[:4])
+        figures = ", ".join(fmt_number(e.value) for e in en_numbers[:4])
         yield Hit(
-            f"The Arabic caption gives {_fmt(a.value)} (“{a.text}”), which matches no "
+            f"The Arabic caption gives {fmt_number(a.value)} (“{a.text}”), which matches no "
             f"figure in the English caption ({figures}).",
             en=tuple(e.span for e in en_numbers[:4]),
             ar=(a.span,),

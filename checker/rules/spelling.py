@@ -374,29 +374,6 @@ def capitalised_determiner(ctx: Context) -> Iterator[Hit]:
         )
 
 
-_AR_PLACE_CUES = frozenset(
-    [
-        "في",
-        "مدينة",
-        "بلدة",
-        "قرية",
-        "مخيم",
-        "محافظة",
-        "منطقة",
-        "حي",
-        "مدينه",
-        "بلده",
-        "قريه",
-        "من",
-        "الى",
-        "إلى",
-        "قرب",
-        "شمال",
-        "جنوب",
-        "شرق",
-        "غرب",
-    ]
-)
 _AR_CLITICS = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 
 
@@ -406,23 +383,25 @@ def arabic_place_misspelt(ctx: Context) -> Iterator[Hit]:
 
     What it checks: a word after a place cue (في، مدينة، بلدة، قرية، مخيم، قرب، شمال...) that the
     gazetteer does not know, but that becomes a gazetteer name when two neighbouring letters
-    are swapped ("حميمبم"... "خان ينوس" -> خان يونس), clitics (ب، ل، و، ال) set aside.
+    are swapped ("خان ينوس" -> خان يونس), clitics (ب، ل، و، ال) set aside.
     Why it matters: a misspelt place cannot be searched, linked or matched to the English
     caption, and readers notice.
     Example: "قصف في خان ينوس جنوب قطاع غزة"
     Use instead: "قصف في خان يونس جنوب قطاع غزة"
     """
     from checker.data import ar_place_key, gazetteer
+    from checker.data.english import transpositions
+    from checker.extract.places import place_words
+    from checker.normalize import key_ar
 
     fields = ctx.ar
     if fields is None:
         return
-    from checker.data.english import transpositions
-
     by_ar = gazetteer().by_ar
+    cues = place_words().cues_ar
     tokens = fields.tokens
     for i, token in enumerate(tokens):
-        if i == 0 or tokens[i - 1].text not in _AR_PLACE_CUES:
+        if i == 0 or key_ar(tokens[i - 1].text) not in cues:
             continue
         for n in (2, 1):
             if i + n > len(tokens):
