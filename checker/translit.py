@@ -153,6 +153,7 @@ def _readings(name: str) -> list[str]:
     return [first, skeleton_en(unglued).replace(" ", "")]
 
 
+@lru_cache(maxsize=65536)
 def similarity(a: str, b: str) -> float:
     """0-100: how alike two names sound, across scripts. Spaces are ignored in the comparison."""
     best = 0.0
@@ -168,6 +169,7 @@ def similarity(a: str, b: str) -> float:
     return best
 
 
+@lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:
     """True when two names are very probably the same name written in two scripts."""
     sa = skeleton(a).replace(" ", "")

@@ -13,7 +13,7 @@ import os
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -284,9 +284,16 @@ class Gazetteer:
     by_ar: dict[str, tuple[str, ...]]  # ar_place_key -> ids, best first
     heads_en: dict[str, int]  # first word of an English key -> most words of a key it starts
     heads_ar: dict[str, int]
+    _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    def ancestors(self, place_id: str) -> list[str]:
+    def ancestors(self, place_id: str) -> tuple[str, ...]:
         """The place's parents up to its country, nearest first."""
+        known = self._ancestors.get(place_id)
+        if known is None:
+            known = self._ancestors[place_id] = tuple(self._walk_up(place_id))
+        return known
+
+    def _walk_up(self, place_id: str) -> list[str]:
         out: list[str] = []
         seen = {place_id}
         current = self.places.get(place_id)

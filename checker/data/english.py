@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import os
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from checker.data import _cache_path, _read_text, allowed_words, cache_load, cache_store
+from checker.data import (
+    _cache_path,
+    _read_text,
+    allowed_words,
+    cache_load,
+    cache_store,
+    register_dependent,
+)
 
 _BRITISH = (
     (re.compile(r"our(s|ed|ing|ful|hood|hoods|ite|ites|able)?$"), r"or\1"),
@@ -65,6 +72,8 @@ def newsroom_words() -> frozenset[str]:
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
+@register_dependent
+@lru_cache(maxsize=65536)
 def known(word: str) -> bool:
     """Is this (lower-case) word English, in US or British spelling, or newsroom vocabulary?"""
     table = frequencies()

@@ -80,15 +80,19 @@ def _en_patterns() -> tuple[re.Pattern[str], ...]:
     year = rf"(?P<year>{YEAR}|'\d{{2}})(?![\d,]\d)"
     return (
         # Saturday, Oct. 3, 2015 / Sept. 13 / Monday (Jan. 27) / FEBRUARY 08:
-        re.compile(rf"(?:{weekday},?\s*\(?\s*)?{month}(?:\s+|(?<=\.)){day}(?:\)?,?\s+{year})?"),
+        # (every form starts with a capital or a digit: the lookahead spares the engine a try at
+        # each other position, which made these patterns the dearest part of a check)
+        re.compile(
+            rf"(?=[A-Z])(?:{weekday},?\s*\(?\s*)?{month}(?:\s+|(?<=\.)){day}(?:\)?,?\s+{year})?"
+        ),
         # 16 January 2025 / Monday 16 January
-        re.compile(rf"(?:{weekday},?\s+)?{day}\s+{month}(?:,?\s+{year})?"),
+        re.compile(rf"(?=[A-Z0-9])(?:{weekday},?\s+)?{day}\s+{month}(?:,?\s+{year})?"),
         # March 2009
-        re.compile(rf"{month},?\s+{year}"),
+        re.compile(rf"(?=[A-Z]){month},?\s+{year}"),
         # 2015-10-03
         re.compile(r"(?<![\d-])(?P<iso>" + YEAR + r")-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])"),
         # a weekday alone: relative
-        re.compile(rf"(?<![\w-]){weekday}"),
+        re.compile(rf"(?=[A-Z])(?<![\w-]){weekday}"),
     )
 
 
@@ -284,15 +288,17 @@ def _ar_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     clitic = r"(?:[وفبل]?(?:ال)?)"
     day = r"(?P<day>[0-3]?\d)(?!\d)"
     year = rf"(?P<year>{YEAR})(?!\d)"
+    # a date starts a word: the lookbehind spares the engine a try inside every word
+    start = r"(?<![\u0621-\u064a0-9])"
     greg = re.compile(
-        rf"(?:(?:يوم\s+)?{clitic}?(?P<wd>{weekday})\s*,?\s*)?"
+        rf"{start}(?:(?:يوم\s+)?{clitic}?(?P<wd>{weekday})\s*,?\s*)?"
         rf"(?:{day}\s*(?:من\s+)?)?(?:شهر\s+)?"
         rf"(?P<m1>{months})(?![\u0621-\u064a])"
         rf"(?:\s*[/(-]\s*(?P<m2>{months})(?![\u0621-\u064a])\s*\)?)?"
         rf"(?:\s*,?\s*(?:من\s+)?(?:عام|العام|سنه|لعام)?\s*{year})?"
     )
     hij = re.compile(
-        rf"(?:{day}\s+)?(?P<m1>{hijri})(?![\u0621-\u064a])\s*(?:(?P<year>1[34]\d{{2}})\s*"
+        rf"{start}(?:{day}\s+)?(?P<m1>{hijri})(?![\u0621-\u064a])\s*(?:(?P<year>1[34]\d{{2}})\s*"
         r"(?P<h>ه(?![\u0621-\u064a])|هجري|هجريه|للهجره)?)?"
     )
     bare = _alt(sorted({w[2:] if w.startswith("ال") else w for w in weekdays_ar()}))
@@ -376,18 +382,24 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
         taken.append((m.start(), m.end()))
         found.append(_relative(nt, m.start(), m.end(), weekday, None, reference))
 
-    for phrase, offset in sorted(relative_days("ar").items(), key=lambda p: -len(p[0])):
-        if phrase == "اليوم":
-            continue  # "today" in the general sense ("Syria today") is no photo date
-        for m in re.finditer(
-            rf"(?<![\u0621-\u064a])[وفب]?{re.escape(phrase)}(?![\u0621-\u064a])", text
-        ):
-            if re.match(r"\s+(?:ال)?حاج", text[m.end() :]):
-                continue  # "في أمس الحاجة": in dire need, not yesterday
-            if not _overlaps(taken, m.start(), m.end()):
-                taken.append((m.start(), m.end()))
-                found.append(_relative(nt, m.start(), m.end(), None, offset, reference))
+    offsets, pattern = _relative_ar()
+    for m in pattern.finditer(text):
+        if re.match(r"\s+(?:ال)?حاج", text[m.end() : m.end() + 8]):
+            continue  # "في أمس الحاجة": in dire need, not yesterday
+        if not _overlaps(taken, m.start(), m.end()):
+            taken.append((m.start(), m.end()))
+            found.append(_relative(nt, m.start(), m.end(), None, offsets[m.group("r")], reference))
     return sorted(found, key=lambda d: d.span.start)
+
+
+@cache
+def _relative_ar() -> tuple[dict[str, int], re.Pattern[str]]:
+    """Arabic relative day words and one pattern for all of them, longest first ("صباح أمس"
+    before "أمس"). "اليوم" alone is left out: "Syria today" in the general sense is no date."""
+    table = {w: offset for w, offset in relative_days("ar").items() if w != key_ar("اليوم")}
+    return table, re.compile(
+        rf"(?<![\u0621-\u064a])[وفب]?(?P<r>{_alt(list(table))})(?![\u0621-\u064a])"
+    )
 
 
 def _hijri_to_gregorian(year: int, month: int, day: int) -> dt.date | None:

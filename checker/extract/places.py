@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from checker.data import ar_place_key, gazetteer, load_toml
+from checker.data import ar_place_key, gazetteer, load_toml, register_dependent
 from checker.models import Lang, PlaceMention, Span
 from checker.normalize import Normalized, ar_stems, key_ar, key_en
 
@@ -111,14 +111,18 @@ def _nisba(token: str, stem: str) -> bool:
     return not stem.startswith("ال") and ("ال" + stem) in token and stem.endswith(("يه", "ي"))
 
 
-def _longest(word: str, lang: Lang, heads: dict[str, int]) -> int:
+@register_dependent
+@lru_cache(maxsize=65536)
+def _longest(word: str, lang: Lang) -> int:
     """The most words a gazetteer name starting with this word has (0: none starts with it)."""
     if lang == "en":
         if not (
             word[0].isupper() or word[:3].casefold() in ("al-", "el-", "ad-", "ar-", "as-", "az-")
         ):
             return 0
-        return heads.get(key_en(word).split(" ")[0], 0) if key_en(word) else 0
+        key = key_en(word)
+        return gazetteer().heads_en.get(key.split(" ")[0], 0) if key else 0
+    heads = gazetteer().heads_ar
     best = 0
     for stem in ar_stems(word):
         key = ar_place_key(stem)
@@ -259,11 +263,10 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
     words = list((_EN_WORD if lang == "en" else _AR_WORD).finditer(text))
     skip_spans = list(skip)
     lookup = _lookup_en if lang == "en" else _lookup_ar
-    heads = gaz.heads_en if lang == "en" else gaz.heads_ar
     found: list[tuple[int, int, tuple[str, ...]]] = []
     i = 0
     while i < len(words):
-        longest = _longest(words[i].group(0), lang, heads)
+        longest = _longest(words[i].group(0), lang)
         if not longest:
             i += 1
             continue
@@ -310,6 +313,7 @@ _EN_AFTER = re.compile(
     r"\s+(?:district|neighborhood|neighbourhood|quarter|refugee camp|camp|village|town|area)\b"
 )
 _EN_NAME = re.compile(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
+_COMMA = re.compile(r",\s*")
 
 
 def _unknown_places(
@@ -382,18 +386,16 @@ def _unknown_en(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     from checker.data.english import known
 
     spans = [(m.start(), m.end()) for m in _EN_FACILITY.finditer(text)]
+    starts = {s for s, _ in taken}
     for m in _EN_NAME.finditer(text):
         start, end = m.start(), m.end()
         before = text[max(0, start - 12) : start].split()
-        after = text[end:]
-        cued = bool(before) and before[-1] in ("in", "near", "at", "outside", "from")
-        comma = re.match(r",\s*", after)
-        comma_place = comma is not None and any(s == end + comma.end() for s, _ in taken)
-        kind_noun = (
-            _EN_AFTER.match(after) is not None
-            and bool(before)
-            and before[-1] in ("the", "in", "at")
-        )
+        if not before:
+            continue
+        cued = before[-1] in ("in", "near", "at", "outside", "from")
+        comma = _COMMA.match(text, end)
+        comma_place = comma is not None and comma.end() in starts
+        kind_noun = before[-1] in ("the", "in", "at") and _EN_AFTER.match(text, end) is not None
         if ((cued and comma_place) or kind_noun) and not known(m.group(0).casefold()):
             spans.append((start, end))  # "Iraqi", "Western": words, not names
     return spans

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from checker.data import allowed_words, confusion_phrases, confusions, phrase_word
+from checker.data import (
+    allowed_words,
+    confusion_phrases,
+    confusions,
+    phrase_word,
+    register_dependent,
+)
 from checker.models import Category, Fields, Severity, Span, Token
 from checker.rules.base import Context, Hit, per_caption, rule
 
@@ -197,7 +204,10 @@ def _place_swap(
 
     if word in by_en or is_known(word):
         return None
+    heads = gazetteer().heads_en
     for candidate in swaps(word):
+        if candidate not in heads:
+            continue  # no gazetteer name starts with this word
         for n in (len(following), 1, 0) if following else (0,):
             key = " ".join([candidate, *following[:n]])
             ids = by_en.get(key)
@@ -389,15 +399,12 @@ def arabic_place_misspelt(ctx: Context) -> Iterator[Hit]:
     Example: "قصف في خان ينوس جنوب قطاع غزة"
     Use instead: "قصف في خان يونس جنوب قطاع غزة"
     """
-    from checker.data import ar_place_key, gazetteer
-    from checker.data.english import transpositions
     from checker.extract.places import place_words
     from checker.normalize import key_ar
 
     fields = ctx.ar
     if fields is None:
         return
-    by_ar = gazetteer().by_ar
     cues = place_words().cues_ar
     tokens = fields.tokens
     for i, token in enumerate(tokens):
@@ -406,41 +413,52 @@ def arabic_place_misspelt(ctx: Context) -> Iterator[Hit]:
         for n in (2, 1):
             if i + n > len(tokens):
                 continue
-            words = [t.text for t in tokens[i : i + n]]
-            prefix = _AR_CLITICS.match(words[0])
-            stem = words[0][prefix.end() if prefix else 0 :]
-            if (
-                len(stem) + sum(len(w) for w in words[1:]) < 5
-                or ar_place_key(" ".join(words)) in by_ar
-            ):
-                break
-            if ar_place_key(" ".join([stem, *words[1:]])) in by_ar:
-                break
-            fixed = None
-            for j, word in enumerate(words):
-                core = stem if j == 0 else word
-                for swapped in transpositions(core):
-                    candidate = (
-                        [*words[:j], swapped, *words[j + 1 :]] if j else [swapped, *words[1:]]
-                    )
-                    ids = by_ar.get(ar_place_key(" ".join(candidate)))
-                    if ids and len(core) >= 4 and (n > 1 or len(core) >= 5):
-                        fixed = (" ".join(candidate), ids[0])
-                        break
-                if fixed:
-                    break
-            if fixed:
-                span = Span(
-                    token.span.start + (prefix.end() if prefix else 0), tokens[i + n - 1].span.end
-                )
-                yield Hit(
-                    f"“{fields.text[span.start : span.end]}” looks like a misspelling of “{fixed[0]}”.",
-                    ar=(span,),
-                    confidence=0.75,
-                    suggestion=fixed[0],
-                    evidence={"place": fixed[1]},
-                )
-                break
+            found = _ar_swap_fix(tuple(t.text for t in tokens[i : i + n]))
+            if found is None:
+                continue
+            if not found:
+                break  # the words are a place as written, or too short to judge
+            fixed, place, cut = found
+            span = Span(token.span.start + cut, tokens[i + n - 1].span.end)
+            yield Hit(
+                f"“{fields.text[span.start : span.end]}” looks like a misspelling of “{fixed}”.",
+                ar=(span,),
+                confidence=0.75,
+                suggestion=fixed,
+                evidence={"place": place},
+            )
+            break
+
+
+@register_dependent
+@lru_cache(maxsize=16384)
+def _ar_swap_fix(words: tuple[str, ...]) -> tuple[str, str, int] | tuple[()] | None:
+    """The gazetteer name these words make with two letters swapped: (name, place id, length of
+    the clitic before it); ``()`` when the words need no fix or are too short to judge; None
+    when no swap makes a place."""
+    from checker.data import ar_place_key, gazetteer
+    from checker.data.english import transpositions
+
+    by_ar = gazetteer().by_ar
+    prefix = _AR_CLITICS.match(words[0])
+    cut = prefix.end() if prefix else 0
+    stem = words[0][cut:]
+    if (
+        len(stem) + sum(len(w) for w in words[1:]) < 5
+        or ar_place_key(" ".join(words)) in by_ar
+        or ar_place_key(" ".join([stem, *words[1:]])) in by_ar
+    ):
+        return ()
+    for j, word in enumerate(words):
+        core = stem if j == 0 else word
+        if len(core) < 4 or (len(words) == 1 and len(core) < 5):
+            continue
+        for swapped in transpositions(core):
+            candidate = [*words[:j], swapped, *words[j + 1 :]] if j else [swapped, *words[1:]]
+            ids = by_ar.get(ar_place_key(" ".join(candidate)))
+            if ids:
+                return " ".join(candidate), ids[0], cut
+    return None
 
 
 _WASL = re.compile(
@@ -532,29 +550,31 @@ def unbalanced(ctx: Context) -> Iterator[Hit]:
             )
 
 
+# (each pattern starts with a literal character and looks behind after it: a pattern that
+# starts with a lookbehind is tried at every position of the caption, three times slower)
 _SLIPS = (
-    (re.compile(r"(?<![.])\.\s+\.(?![.])"), "a stray doubled period", ".", ("en", "ar")),
-    (re.compile(r"(?<![.])\.\.(?![.])"), "a doubled period", ".", ("en",)),
+    (re.compile(r"\.(?<!\.\.)\s+\.(?![.])"), "a stray doubled period", ".", ("en", "ar")),
+    (re.compile(r"\.(?<!\.\.)\.(?![.])"), "a doubled period", ".", ("en",)),
     (re.compile(r",\s*,|،\s*،"), "a doubled comma", ",", ("en", "ar")),
     (
-        re.compile(r"(?<=[\w\d])[.,;:!?](?=\()"),
+        re.compile(r"[.,;:!?](?<=[\w\d][.,;:!?])(?=\()"),
         "no space before the parenthesis",
         None,
         ("en", "ar"),
     ),
     (
-        re.compile(r"\b(?:U\.S|U\.N|U\.K|U\.A\.E)(?=\s+[A-Za-z])"),
+        re.compile(r"U(?<!\wU)\.(?:S|N|K|A\.E)(?=\s+[A-Za-z])"),
         "an abbreviation without its last period",
         None,
         ("en",),
     ),
     (
-        re.compile(r"(?<=[\u0621-\u064a])-(?=\s)"),
+        re.compile(r"-(?<=[\u0621-\u064a]-)(?=\s)"),
         "a dash glued to the word before it",
         " -",
         ("ar",),
     ),
-    (re.compile(r"(?<=[^\s.!?:؟])  +(?=\S)"), "a doubled space", " ", ("en", "ar")),
+    (re.compile(r" (?<=[^\s.!?:؟] ) +(?=\S)"), "a doubled space", " ", ("en", "ar")),
 )
 
 

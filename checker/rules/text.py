@@ -14,8 +14,12 @@ from checker.models import Category, Lang, Severity, Span
 from checker.rules.base import LANG_NAME, Context, Hit, rule
 
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_MARKS_IN_WORD = re.compile(r"(?<=\w)[\u200e\u200f\u061c](?=\w)")
-_ZERO_WIDTH_IN_WORD = re.compile(r"(?<=\w)[\u200b\u2060\ufeff\u00ad\u200c\u200d]+(?=\w)")
+# (the lookbehinds come after the first character: a pattern that starts with one is tried at
+# every position of the caption)
+_MARKS_IN_WORD = re.compile(r"[\u200e\u200f\u061c](?<=\w.)(?=\w)")
+_ZERO_WIDTH_IN_WORD = re.compile(
+    r"[\u200b\u2060\ufeff\u00ad\u200c\u200d](?<=\w.)[\u200b\u2060\ufeff\u00ad\u200c\u200d]*(?=\w)"
+)
 _BIDI_NAMES = {
     "\u202a": "LEFT-TO-RIGHT EMBEDDING",
     "\u202b": "RIGHT-TO-LEFT EMBEDDING",
@@ -100,6 +104,8 @@ def tatweel_padding(ctx: Context) -> Iterator[Hit]:
     if fields is None:
         return
     text = fields.text
+    if "\u0640" not in text:
+        return
     for m in _TATWEEL.finditer(text):
         if text[m.end() : m.end() + 1].isascii() and text[m.end() : m.end() + 1].isalpha():
             continue  # الـCIA: the article before a Latin abbreviation
@@ -126,6 +132,8 @@ def homoglyph(ctx: Context) -> Iterator[Hit]:
     Use instead: "Gaza" typed in Latin letters.
     """
     for lang, text in _sides(ctx):
+        if not _CYRILLIC_GREEK.search(text):
+            continue
         for m in _LATIN_WORD.finditer(text):
             word = m.group(0)
             if not _CYRILLIC_GREEK.search(word) or not re.search("[A-Za-z]", word):
@@ -180,7 +188,7 @@ def mojibake(ctx: Context) -> Iterator[Hit]:
                 yield _hit(lang, Span(start, end),
                            f"“{text[start:end][:40]}” is garbled text (UTF-8 read with the wrong character set).",
                            0.9, repaired, {"repaired": repaired})  # fmt: skip
-        if lang == "en":
+        if lang == "en" and "í" in text:
             for m in _MAC_APOSTROPHE.finditer(text):
                 from checker.data.english import known
 
@@ -235,7 +243,7 @@ def markup_residue(ctx: Context) -> Iterator[Hit]:
             yield _hit(lang, Span(m.start(), m.end()), f"An HTML tag “{m.group(0)[:30]}” is left in the caption.",
                        0.9, "", {})  # fmt: skip
     fields = ctx.ar
-    if fields is not None:
+    if fields is not None and ";" in fields.text:
         for m in _SEMICOLON_RESIDUE.finditer(fields.text):
             yield _hit("ar", Span(m.start(), m.end()),
                        "A Latin “;” glued to Arabic text: the remains of an HTML entity where quotation marks stood?",
@@ -266,6 +274,7 @@ def control_character(ctx: Context) -> Iterator[Hit]:
                        None if m.group(0) == "\ufffd" else "", {})  # fmt: skip
 
 
+_OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _NUMBER = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,٫٬][0-9\u0660-\u0669\u06f0-\u06f9]+)*")
 
 
@@ -294,6 +303,8 @@ def mixed_digits(ctx: Context) -> Iterator[Hit]:
     Use instead: "قتل ١٢ شخصا" or "قتل 12 شخصا", one system throughout.
     """
     for lang, text in _sides(ctx):
+        if not _OTHER_DIGITS.search(text):
+            continue  # Western digits alone cannot mix
         for m in _NUMBER.finditer(text):
             systems = _systems(m.group(0))
             if len(systems) > 1:
@@ -307,6 +318,7 @@ def mixed_digits(ctx: Context) -> Iterator[Hit]:
 
 # a short Latin run inside or at the edge of an Arabic word (a keyboard left in the wrong layout);
 # a whole Latin word glued to an Arabic one is a missing space, often a scraped credit ("Reutersسوق")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 _MIXED_SCRIPT_WORD = re.compile(
     r"[\u0621-\u064a][A-Za-z]{1,2}(?![A-Za-z])|(?<![A-Za-z])[A-Za-z]{1,2}[\u0621-\u064a]"
 )
@@ -327,6 +339,8 @@ def latin_in_arabic_word(ctx: Context) -> Iterator[Hit]:
     if fields is None:
         return
     text = fields.text
+    if not _ASCII_LETTER.search(text):
+        return
     for m in _MIXED_SCRIPT_WORD.finditer(text):
         start = m.start()
         while start > 0 and (text[start - 1].isalpha()):
