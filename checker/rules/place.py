@@ -36,9 +36,16 @@ def first_sentence_end(fields: Fields) -> int:
     return limit
 
 
+@per_caption
 def photo_places(fields: Fields) -> list[PlaceMention]:
+    """The known places of the first sentence: where the photo was taken."""
     end = first_sentence_end(fields)
     return [p for p in fields.places if p.span.start < end and p.ids]
+
+
+@per_caption
+def finest_photo_places(fields: Fields) -> list[PlaceMention]:
+    return _finest(photo_places(fields))
 
 
 def compatible(a: PlaceMention, b: PlaceMention) -> bool:
@@ -159,7 +166,7 @@ def place_less_specific(ctx: Context) -> Iterator[Hit]:
     Use instead: "دخان يتصاعد فوق مدينة غزة".
     """
     for lang, here, there in ctx.directions():
-        wide, fine = _finest(photo_places(here)), _finest(photo_places(there))
+        wide, fine = finest_photo_places(here), finest_photo_places(there)
         if not wide or not fine:
             continue
         if not all(any(_finer(f, w) for f in fine) for w in wide):

@@ -8,12 +8,18 @@ from functools import lru_cache
 
 from checker.data import (
     allowed_words,
+    ar_place_key,
     confusion_phrases,
     confusions,
+    gazetteer,
+    months_en,
     phrase_word,
     register_dependent,
 )
+from checker.data.english import frequencies, known, suggestions, transpositions
+from checker.extract.places import place_words
 from checker.models import Category, Fields, Severity, Span, Token
+from checker.normalize import key_ar
 from checker.rules.base import Context, Hit, per_caption, rule
 
 _CLAUSE_END = re.compile(r"[.!?;:()\[\]\"“”]|\s[-–—]\s|\n")
@@ -25,8 +31,14 @@ def clauses(fields: Fields) -> list[int]:
     out: list[int] = []
     clause = 0
     previous_end = 0
+    # clause ends lie between words: walk them alongside the tokens
+    ends = [m.start() for m in _CLAUSE_END.finditer(fields.text)]
+    k = 0
     for token in fields.tokens:
-        if previous_end and _CLAUSE_END.search(fields.text, previous_end, token.span.start):
+        start = token.span.start
+        while k < len(ends) and ends[k] < previous_end:
+            k += 1
+        if previous_end and k < len(ends) and ends[k] < start:
             clause += 1
         out.append(clause)
         previous_end = token.span.end
@@ -141,22 +153,21 @@ def non_word_typo(ctx: Context) -> Iterator[Hit]:
     Example: "Israeli forces have withdran from the area."
     Use instead: "Israeli forces have withdrawn from the area."
     """
-    from checker.data import gazetteer
-    from checker.data.english import frequencies, known, suggestions
-
     fields = ctx.en
     if fields is None:
         return
-    exempt = _exempt_spans(fields)
     text = fields.text
-    capitalised = {t.text.casefold() for t in fields.tokens if t.text[:1].isupper()}
     by_en = gazetteer().by_en
     tokens = fields.tokens
     common = frequencies()
+    exempt: list[Span] | None = None
+    capitalised: set[str] | None = None
     for i, token in enumerate(tokens):
         word = token.text
-        if word in common:
+        if word in common or (word[:1].isupper() and word.casefold() in common):
             continue  # most words: one lookup
+        if exempt is None:
+            exempt = _exempt_spans(fields)
         if any(token.span.overlaps(s) for s in exempt):
             continue
         if word[:1].isupper() and word[1:].islower() and len(word) >= 4:
@@ -178,6 +189,8 @@ def non_word_typo(ctx: Context) -> Iterator[Hit]:
                 m.end() < len(word) and word[m.end()].isalpha()
             ):
                 continue  # part of a mixed-case word (iPhone): a name
+            if capitalised is None:
+                capitalised = {t.text.casefold() for t in tokens if t.text[:1].isupper()}
             if part in capitalised or known(part):
                 continue
             candidates = suggestions(part)
@@ -198,14 +211,10 @@ def _place_swap(
     word: str, following: list[str], by_en: dict[str, tuple[str, ...]]
 ) -> tuple[str, int] | None:
     """A gazetteer name that the word (and the words after it) make with two letters swapped."""
-    from checker.data import gazetteer
-    from checker.data.english import known as is_known
-    from checker.data.english import transpositions as swaps
-
-    if word in by_en or is_known(word):
+    if word in by_en or known(word):
         return None
     heads = gazetteer().heads_en
-    for candidate in swaps(word):
+    for candidate in transpositions(word):
         if candidate not in heads:
             continue  # no gazetteer name starts with this word
         for n in (len(following), 1, 0) if following else (0,):
@@ -355,7 +364,6 @@ def capitalised_determiner(ctx: Context) -> Iterator[Hit]:
     Example: "FILE - In This June 5, 2019, file photo, a man walks past the mosque."
     Use instead: "FILE - In this June 5, 2019, file photo, a man walks past the mosque."
     """
-    from checker.data import months_en
 
     fields = ctx.en
     if fields is None:
@@ -399,9 +407,6 @@ def arabic_place_misspelt(ctx: Context) -> Iterator[Hit]:
     Example: "قصف في خان ينوس جنوب قطاع غزة"
     Use instead: "قصف في خان يونس جنوب قطاع غزة"
     """
-    from checker.extract.places import place_words
-    from checker.normalize import key_ar
-
     fields = ctx.ar
     if fields is None:
         return
@@ -436,9 +441,6 @@ def _ar_swap_fix(words: tuple[str, ...]) -> tuple[str, str, int] | tuple[()] | N
     """The gazetteer name these words make with two letters swapped: (name, place id, length of
     the clitic before it); ``()`` when the words need no fix or are too short to judge; None
     when no swap makes a place."""
-    from checker.data import ar_place_key, gazetteer
-    from checker.data.english import transpositions
-
     by_ar = gazetteer().by_ar
     prefix = _AR_CLITICS.match(words[0])
     cut = prefix.end() if prefix else 0
@@ -502,26 +504,32 @@ def arabic_hamza_style(ctx: Context) -> Iterator[Hit]:
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"), ("{", "}"))
 
 
+_BRACKET = re.compile(r'[()\[\]“”«»{}"]')
+_OPENING_OF = {closing: opening for opening, closing in _PAIRS}
+
+
 def _unbalanced(text: str) -> list[tuple[int, str]]:
-    """Offsets of brackets and quotes that have no partner."""
+    """Offsets of brackets and quotes that have no partner (one pass over the marks)."""
     out: list[tuple[int, str]] = []
-    for opening, closing in _PAIRS:
-        if opening not in text and closing not in text:
-            continue
-        stack: list[int] = []
-        for i, ch in enumerate(text):
-            if ch == opening:
-                stack.append(i)
-            elif ch == closing:
-                if stack:
-                    stack.pop()
-                elif not (opening == "“" and text.count("“") == text.count("”")):
-                    out.append((i, ch))
-        if not (
-            opening == "“" and text.count("“") == text.count("”")
-        ):  # ”…“ written right-to-left is balanced
+    stacks: dict[str, list[int]] = {opening: [] for opening, _ in _PAIRS}
+    # ”…“ written right-to-left is balanced
+    curly_balanced = text.count("“") == text.count("”")
+    straight: list[int] = []
+    for m in _BRACKET.finditer(text):
+        ch, i = m.group(0), m.start()
+        if ch == '"':
+            straight.append(i)
+        elif ch in stacks:
+            stacks[ch].append(i)
+        else:
+            opening = _OPENING_OF[ch]
+            if stacks[opening]:
+                stacks[opening].pop()
+            elif not (opening == "“" and curly_balanced):
+                out.append((i, ch))
+    for opening, stack in stacks.items():
+        if not (opening == "“" and curly_balanced):
             out.extend((i, opening) for i in stack)
-    straight = [i for i, ch in enumerate(text) if ch == '"']
     if len(straight) % 2:
         out.append((straight[-1], '"'))
     return sorted(out)
