@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import cache
 from typing import TYPE_CHECKING
 
 from checker.extract import extract_fields, reconcile
-from checker.models import CaptionPair, Fields, Finding, Lang, Report
-from checker.rules import ALL_RULES, Context
+from checker.models import CaptionPair, Fields, Finding, Lang, Report, Severity
+from checker.rules import ALL_RULES, Context, Rule
 from checker.settings import Settings, SettingsError, parse_date
 
 if TYPE_CHECKING:  # the reader is imported only when an image is checked
@@ -66,12 +67,39 @@ def _embedded_caption(
     return en, ar, used
 
 
+@cache
+def _default_settings() -> Settings:
+    return Settings()
+
+
+_ACTIVE: dict[int, tuple[Settings, tuple[tuple[Rule, Severity], ...]]] = {}
+
+
+def _active_rules(settings: Settings) -> tuple[tuple[Rule, Severity], ...]:
+    """The rules these settings run, each with its severity (worked out once per settings)."""
+    known = _ACTIVE.get(id(settings))
+    if known is not None and known[0] is settings:
+        return known[1]
+    selected = {c.upper() for c in settings.select}
+    active = []
+    for rule in ALL_RULES:
+        if not settings.enabled(rule.code) or (rule.opt_in and rule.code not in selected):
+            continue
+        severity = settings.severity.get(rule.code, rule.severity)
+        if severity >= settings.min_severity:
+            active.append((rule, severity))
+    if len(_ACTIVE) > 64:
+        _ACTIVE.clear()
+    _ACTIVE[id(settings)] = (settings, tuple(active))
+    return _ACTIVE[id(settings)][1]
+
+
 def run(
     pair: CaptionPair, settings: Settings | None = None, image: ImageMetadata | None = None
 ) -> Report:
     """Check one caption pair, and its image when ``pair.image`` names one (or ``image`` is an
     image already read, e.g. an upload)."""
-    settings = settings or Settings()
+    settings = settings or _default_settings()
     reference = settings.reference_date
     if pair.date:
         try:
@@ -101,17 +129,10 @@ def run(
         en, ar = reconcile(en, ar)
     ctx = Context(en=en, ar=ar, image=image, embedded=embedded)
     findings: list[Finding] = []
-    for rule in ALL_RULES:
-        if not settings.enabled(rule.code):
-            continue
-        if rule.opt_in and rule.code not in {c.upper() for c in settings.select}:
-            continue
+    for rule, severity in _active_rules(settings):
         if rule.needs_both and (en is None or ar is None):
             continue
         if rule.needs_image and image is None:
-            continue
-        severity = settings.severity.get(rule.code, rule.severity)
-        if severity < settings.min_severity:
             continue
         for hit in rule.func(ctx):
             spans = {k: v for k, v in (("en", hit.en), ("ar", hit.ar)) if v}

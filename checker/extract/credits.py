@@ -14,9 +14,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from checker.data import agencies, agency_by_ar, agency_by_en, ar_compact, lexicon_cache, load_toml
+from checker.data import (
+    agencies,
+    agency_by_ar,
+    agency_by_en,
+    ar_compact,
+    lexicon_cache,
+    load_toml,
+    register_dependent,
+)
 from checker.models import Credit, Span
 from checker.normalize import Normalized, key_ar, key_en
 
@@ -57,6 +65,7 @@ def _en_agency_pattern() -> re.Pattern[str]:
 
 # A credit block that starts with a house-style marker and runs to the end of its line.
 _EN_LEAD = re.compile(
+    r"(?=[©RAEePC])"  # the first letters of the forms below: spares a try at every position
     r"(?:©\s*(?:\d{4}\s*)?)?"
     r"(?<![\w/])(?:REUTERS|Reuters\s*/|AFP\s+PHOTO|APAIMAGES\s+PHOTO|EPA(?:-EFE)?\s*/|epa\d{6,}|"
     r"AP\s*Photo\b|Photo\s+credit\s+should\s+read|Photo\s+by\b|Photo\s*:|Credit\s*:)"
@@ -131,11 +140,18 @@ def _split_parts(
     return parts
 
 
+@register_dependent
+@lru_cache(maxsize=16384)
 def _is_org(text: str) -> bool:
-    words = set(key_en(text).split())
     key = key_en(text)
     org = _words().org
-    return bool(words & org) or any(" " in w and w in key for w in org)
+    return bool(set(key.split()) & org) or any(w in key for w in _multiword_orgs())
+
+
+@register_dependent
+@cache
+def _multiword_orgs() -> tuple[str, ...]:
+    return tuple(w for w in _words().org if " " in w)
 
 
 def _looks_like_person(text: str) -> bool:

@@ -13,9 +13,14 @@ _AR_WORD = re.compile(r"[\u0621-\u064a]+|[A-Za-z]+|\d+(?:[.,]\d+)*")
 
 def tokenize(nt: Normalized, lang: Lang) -> tuple[Token, ...]:
     """Tokens with their comparison key: case-folded English, or the Arabic stem (clitics off)."""
+    if lang == "en" and nt.text is nt.original:  # ASCII text: offsets need no map
+        return tuple(
+            Token(m.group(0), Span(m.start(), m.end()), key_en(m.group(0)))
+            for m in _EN_WORD.finditer(nt.text)
+        )
     pattern = _EN_WORD if lang == "en" else _AR_WORD
     out: list[Token] = []
-    identity = nt.text is nt.original  # ASCII text: offsets need no map
+    identity = nt.text is nt.original
     for m in pattern.finditer(nt.text):
         word = m.group(0)
         if lang == "en":
