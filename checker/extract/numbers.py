@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from checker.data import number_words
 from checker.models import Lang, NumberMention, Span
@@ -17,6 +18,19 @@ from checker.normalize import Normalized, key_ar, key_en
 _FIGURE = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w/]|-\w|\.\d|,\d)")
 _TAIL_WORD = re.compile(r"\s*([^\W\d_]+)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+@cache
+def _number_word_pattern(lang: Lang) -> re.Pattern[str]:
+    """The words the number tables know, as whole words (with و before an Arabic unit): the
+    caption's other words are never looked at."""
+    words = number_words(lang)
+    units = "|".join(re.escape(w) for w in sorted(words.units, key=len, reverse=True))
+    vague = "|".join(re.escape(w) for w in sorted(words.vague, key=len, reverse=True))
+    letter = r"[^\W\d_]"
+    if lang == "en":
+        return re.compile(rf"(?<!{letter})(?:{units}|{vague})(?!{letter})", re.IGNORECASE)
+    return re.compile(rf"(?<!{letter})(?:و?(?:{units})|{vague})(?!{letter})")
 
 
 def _skip(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -67,8 +81,7 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
             )
         )
 
-    word_re = re.compile(r"[^\W\d_]+")
-    for m in word_re.finditer(text):
+    for m in _number_word_pattern(lang).finditer(text):
         key = keyf(m.group(0))
         if lang == "ar" and key.startswith("و") and key[1:] in words.units:
             key = key[1:]
