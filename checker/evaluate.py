@@ -86,11 +86,6 @@ def _find_all(text: str, needle: str) -> list[Span]:
     return [Span(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
-def _find(text: str, needle: str) -> Span | None:
-    spans = _find_all(text, needle)
-    return spans[0] if spans else None
-
-
 def _same_person(a: str, b: str) -> bool:
     return ratio(a.casefold(), b.casefold()) >= 85 or same_name(a, b)
 
@@ -151,7 +146,17 @@ def _score_side(
             ev.misses.append(Miss(item_id, lang, flag, w, g))
     # dates
     s = ev.score(lang, "dates")
-    gold_dates = [(d, _find(text, d.get("text", ""))) for d in labels.get("dates", [])]
+    gold_dates = []
+    placed: list[Span] = []
+    # longer labels first: "20 September" is found where it stands alone, not inside the
+    # "20 September 2024" labelled beside it
+    for d in sorted(labels.get("dates", []), key=lambda d: -len(d.get("text", ""))):
+        spans = _find_all(text, d.get("text", ""))
+        free = [s for s in spans if not any(s.overlaps(p) for p in placed)]
+        span = (free or spans or [None])[0]
+        if span is not None:
+            placed.append(span)
+        gold_dates.append((d, span))
     got_dates = list(fields.dates) if fields else []
     used: set[int] = set()
     for d, span in gold_dates:

@@ -87,7 +87,17 @@ class Normalized:
         if end <= start:
             pos = self.index[start] if start < len(self.index) else len(self.original)
             return Span(pos, pos)
-        return Span(self.index[start], self.index[end - 1] + 1)
+        stop = self.index[end - 1] + 1
+        if self.text is not self.original:
+            # the marks and tatweel that normalisation dropped belong to the letter before them:
+            # "هـ" and the last harakat of a word stay inside its span
+            original = self.original
+            while stop < len(original) and (
+                original[stop] == TATWEEL or "\u064b" <= original[stop] <= "\u0652"
+                or (original[stop] > "\u02ff" and unicodedata.category(original[stop]) == "Mn")
+            ):  # fmt: skip
+                stop += 1
+        return Span(self.index[start], stop)
 
     def original_text(self, start: int, end: int) -> str:
         s = self.span(start, end)

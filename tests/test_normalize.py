@@ -43,3 +43,16 @@ def test_script_of() -> None:
     assert script_of("طائرة سوخوي (AP)") == "ar"
     assert script_of("A jet fighter (رويترز)") == "en"
     assert script_of("123") == ""
+
+
+def test_span_keeps_the_marks_and_tatweel_after_the_last_letter() -> None:
+    from checker.normalize import normalize
+
+    text = "في 9 ذو الحجة 1444 هـ وشكراً"
+    nt = normalize(text)
+    start = nt.text.rindex("ه ")
+    span = nt.span(start, start + 1)
+    assert text[span.start : span.end] == "هـ"
+    word = nt.text.index("وشكرا")
+    span = nt.span(word, word + len("وشكرا"))
+    assert text[span.start : span.end] == "وشكراً"

@@ -180,6 +180,13 @@ def relative_days(lang: str) -> dict[str, int]:
     return {keyf(k): int(v) for k, v in table.items()}
 
 
+def relative_periods(lang: str) -> tuple[str, ...]:
+    """Loosely dated periods ("last summer", "الشهر الماضي"), folded as caption text is."""
+    table = load_toml("relative.toml")["periods"]["english" if lang == "en" else "arabic"]
+    keyf = key_en if lang == "en" else key_ar
+    return tuple(keyf(p) for p in table)
+
+
 @dataclass(frozen=True, slots=True)
 class NumberWords:
     units: dict[str, float]

@@ -27,6 +27,7 @@ from checker.data import (
     months_en,
     months_hijri,
     relative_days,
+    relative_periods,
     weekdays_ar,
     weekdays_en,
 )
@@ -229,6 +230,7 @@ def extract_en(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
             found.append(
                 _relative(nt, m.start(), m.end(), None, offsets[m.group(0).casefold()], reference)
             )
+    found += _periods(nt, "en", taken)
     return sorted(found, key=lambda d: d.span.start)
 
 
@@ -389,7 +391,42 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
         if not _overlaps(taken, m.start(), m.end()):
             taken.append((m.start(), m.end()))
             found.append(_relative(nt, m.start(), m.end(), None, offsets[m.group("r")], reference))
+    found += _periods(nt, "ar", taken)
     return sorted(found, key=lambda d: d.span.start)
+
+
+_DURATION_BEFORE = {
+    "en": frozenset(["the", "this", "past", "over", "for", "during", "since"]),
+    "ar": frozenset(key_ar(w) for w in ("خلال", "منذ", "طيلة", "طوال", "مدى", "مدار")),
+}
+
+
+@cache
+def _periods_pattern(lang: str) -> re.Pattern[str]:
+    forms = [r"\s+".join(re.escape(w) for w in p.split()) for p in relative_periods(lang)]
+    alt = "|".join(sorted(forms, key=len, reverse=True))
+    if lang == "en":
+        return re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
+    return re.compile(rf"(?<![\u0621-\u064a])[وفب]?(?:{alt})(?![\u0621-\u064a])")
+
+
+def _periods(nt: Normalized, lang: str, taken: list[tuple[int, int]]) -> list[DateMention]:
+    """Loosely dated periods ("last summer", "الشهر الماضي"): relative dates without a day.
+    After "the" or a word of duration ("over the last year", "خلال العام الماضي") they are a
+    span of time, not a date."""
+    out = []
+    for m in _periods_pattern(lang).finditer(nt.text):
+        before = nt.text[max(0, m.start() - 16) : m.start()].split()
+        word = before[-1].casefold() if before else ""
+        if lang == "ar" and word[:1] in ("و", "ف") and len(word) > 3:
+            word = word[1:]  # "وخلال"
+        if word in _DURATION_BEFORE[lang]:
+            continue
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        taken.append((m.start(), m.end()))
+        out.append(_relative(nt, m.start(), m.end(), None, None, None))
+    return out
 
 
 @cache

@@ -24,7 +24,8 @@ _AR_QUOTED_NAME = re.compile(r"\s*[«\"]([^»\"\n]{2,30})[»\"]")  # normalised 
 _AR_NAME_WORDS = re.compile(r"\s+([\u0621-\u064a]{3,})(?:\s+([\u0621-\u064a]{3,}))?")
 _AR_LETTERS = re.compile(r"[\u0621-\u064a]+")
 _AR_MORE_QUOTED = re.compile(r"\s*(?:،|,)?\s*و?\s*\"([^\"\n]{2,30})(?=\")")
-_EN_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+# an apostrophe joins a name ("Sana'a", "Ma'arrat") but not a possessive ("Iraq's", "Gaza's")
+_EN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+|'(?!s\b)[^\W\d_]+)*")
 _AR_WORD = re.compile(r"[\u0621-\u064a]+")
 _BREAK = re.compile(r"[,.;:!?()\"\n|/]")
 
@@ -35,6 +36,7 @@ class PlaceWords:
 
     cues_en: frozenset[str]
     nouns_before_of: frozenset[str]
+    after_possessive: frozenset[str]
     cues_ar: frozenset[str]
     nouns_ar: frozenset[str]
     not_names_ar: frozenset[str]
@@ -47,6 +49,7 @@ def place_words() -> PlaceWords:
     return PlaceWords(
         frozenset(w.casefold() for w in en["cues"]),
         frozenset(w.casefold() for w in en["nouns_before_of"]),
+        frozenset(w.casefold() for w in en["after_possessive"]),
         frozenset(key_ar(w) for w in ar["cues"]),
         frozenset(key_ar(w) for w in ar["nouns"]),
         frozenset(key_ar(w) for w in ar["not_names"]),
@@ -189,6 +192,16 @@ def _variant_spellings(
     return out
 
 
+_POSSESSIVE = re.compile(r"'s\s+([\w-]+)")
+
+
+def _state_possessive(text: str, end: int) -> bool:
+    """ "Syria's President", "Israel's decision": the possessive names the state, not a place;
+    "Iraq's northern Kurdish region" is still a place."""
+    m = _POSSESSIVE.match(text, end)
+    return m is not None and m.group(1).casefold() not in place_words().after_possessive
+
+
 def _plausible(
     found: list[tuple[int, int, tuple[str, ...]]], text: str, lang: Lang
 ) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -284,6 +297,8 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
             i += 1
     if lang == "en" and found:
         found = sorted(found + _variant_spellings(words, text, found, skip_spans, nt))
+    if lang == "en":
+        found = [f for f in found if not _state_possessive(text, f[1])]
     found = _plausible(found, text, lang)
     if lang == "ar":  # "سورياً" / "سوريّا" (Syrian, with tanween or shadda): an adjective
         found = [f for f in found if not _ADJECTIVE_MARKS.search(_with_marks(nt, f[0], f[1]))]

@@ -146,7 +146,16 @@ def _finer(a: PlaceMention, b: PlaceMention) -> bool:
 
 def _finest(places: list[PlaceMention]) -> list[PlaceMention]:
     """Drop a place that contains another of the list: "Gaza City, ... Gaza Strip" -> Gaza City."""
-    return [p for p in places if not any(q is not p and _finer(q, p) for q in places)]
+    # a name written twice ("Aleppo ... Aleppo", city or governorate each time) is not finer than
+    # itself, nor is one of two readings that contain each other
+    return [
+        p
+        for p in places
+        if not any(
+            q is not p and set(q.ids) != set(p.ids) and _finer(q, p) and not _finer(p, q)
+            for q in places
+        )
+    ]
 
 
 def _same(a: PlaceMention, b: PlaceMention) -> bool:

@@ -123,3 +123,19 @@ def test_named_facilities_and_landforms(en: str, name: str) -> None:
     report = check(en=en)
     assert report.en is not None
     assert name in [p.text for p in report.en.places]
+
+
+def test_possessive_place_before_a_geographic_word() -> None:
+    text = "Fighters rest in Iraq's northern Kurdish region. (AP Photo/Sami Rauf)"
+    assert "Iraq" in _places(en=text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A portrait of Syria's President hangs in a shop. (AP Photo/Sami Rauf)",
+        "Families return after Israel's decision to reopen the road. (AP Photo/Sami Rauf)",
+    ],
+)
+def test_possessive_state_is_not_a_place(text: str) -> None:
+    assert _places(en=text) == []

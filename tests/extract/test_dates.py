@@ -1,0 +1,104 @@
+"""Date mentions as wire and Arabic captions write them, and the traps that are not dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.extract.dates import extract_ar, extract_en
+from checker.normalize import normalize
+
+
+def _en(text: str, reference: dt.date | None = None) -> list[tuple[str, str | None]]:
+    return [(d.text, d.iso) for d in extract_en(normalize(text), reference)]
+
+
+def _ar(text: str, reference: dt.date | None = None) -> list[tuple[str, str | None]]:
+    return [(d.text, d.iso) for d in extract_ar(normalize(text), reference)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Crowds gather on Tuesday, Feb. 4, 2020, in Tunis.",
+            ("Tuesday, Feb. 4, 2020", "2020-02-04"),
+        ),
+        (
+            "Rescuers search the rubble on March 12, 2021. REUTERS/Name",
+            ("March 12, 2021", "2021-03-12"),
+        ),
+        ("Fishermen return to port, 7 June 2022. EPA/NAME", ("7 June 2022", "2022-06-07")),
+        ("TUNIS, TUNISIA - JUNE 07: Fishermen return", ("JUNE 07", None)),
+        ("Taken 2019-11-30 at the border.", ("2019-11-30", "2019-11-30")),
+        ("The market reopened in August 2016.", ("August 2016", "2016-08")),
+    ],
+)
+def test_english_forms(text: str, want: tuple[str, str | None]) -> None:
+    assert want in _en(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("مظاهرة في تونس يوم 4 فبراير 2020", ("4 فبراير 2020", "2020-02-04")),
+        ("مظاهرة في دمشق في 4 شباط/فبراير 2020", ("4 شباط/فبراير 2020", "2020-02-04")),
+        ("مظاهرة في الجزائر يوم 4 جويلية 2019", ("4 جويلية 2019", "2019-07-04")),
+        ("صورة التقطت في ١٢ أيلول/ سبتمبر ٢٠١٨", ("١٢ أيلول/ سبتمبر ٢٠١٨", "2018-09-12")),
+        ("حجاج على جبل عرفات في 9 ذو الحجة 1444 هـ", ("9 ذو الحجة 1444 هـ", "2023-06-27")),
+    ],
+)
+def test_arabic_forms(text: str, want: tuple[str, str | None]) -> None:
+    assert want in _ar(text)
+
+
+def test_yearless_date_takes_its_year_from_the_reference() -> None:
+    assert _ar("نازحون في 14 آذار/مارس") == [("14 آذار/مارس", None)]
+    assert _ar("نازحون في 14 آذار/مارس", dt.date(2019, 3, 20)) == [("14 آذار/مارس", "2019-03-14")]
+
+
+def test_relative_days_resolve_only_against_a_reference() -> None:
+    assert _en("Smoke rose over the port yesterday.") == [("yesterday", None)]
+    assert _en("Smoke rose over the port yesterday.", dt.date(2024, 5, 2)) == [
+        ("yesterday", "2024-05-01")
+    ]
+    assert _ar("قصف على المدينة مساء أمس", dt.date(2024, 5, 2)) == [("مساء أمس", "2024-05-01")]
+    assert _ar("قصف على المدينة الأحد الماضي") == [("الأحد الماضي", None)]
+
+
+def test_relative_periods_are_dates_without_a_day() -> None:
+    assert _en("Homes destroyed in the fighting last winter, in Mosul.") == [("last winter", None)]
+    assert _ar("منازل دمرها القصف الشتاء الماضي") == [("الشتاء الماضي", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose sharply over the last year in Beirut.",
+        "Aid convoys have been stopped for the last month.",
+    ],
+)
+def test_a_period_after_a_duration_word_is_not_a_date(text: str) -> None:
+    assert _en(text) == []
+
+
+def test_a_period_after_arabic_duration_words_is_not_a_date() -> None:
+    assert _ar("ارتفعت الأسعار وخلال العام الماضي تضاعفت") == []
+    assert _ar("لم تصل المساعدات منذ الشهر الماضي") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters mark the anniversary of the Jan. 25 revolution in Cairo.",
+        "Gen. 12 units were deployed.",  # a rank, not January
+        "Residents may return after the ceasefire.",
+    ],
+)
+def test_english_traps(text: str) -> None:
+    assert all(iso is None for _, iso in _en(text)) or _en(text) == []
+
+
+def test_arabic_named_event_is_not_a_date() -> None:
+    assert _ar("متظاهرون يحيون ذكرى ثورة 25 يناير في القاهرة") == []
