@@ -146,14 +146,14 @@ def _score_side(
             ev.misses.append(Miss(item_id, lang, flag, w, g))
     # dates
     s = ev.score(lang, "dates")
-    gold_dates = []
+    gold_dates: list[tuple[dict[str, Any], Span | None]] = []
     placed: list[Span] = []
     # longer labels first: "20 September" is found where it stands alone, not inside the
     # "20 September 2024" labelled beside it
     for d in sorted(labels.get("dates", []), key=lambda d: -len(d.get("text", ""))):
         spans = _find_all(text, d.get("text", ""))
         free = [s for s in spans if not any(s.overlaps(p) for p in placed)]
-        span = (free or spans or [None])[0]
+        span = (free or spans)[0] if spans else None
         if span is not None:
             placed.append(span)
         gold_dates.append((d, span))
