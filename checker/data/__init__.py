@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -505,6 +505,116 @@ def skeleton_index() -> dict[str, tuple[str, ...]]:
     for place in gaz.places.values():
         for form in (place.name_en, *place.variants_en):
             skeleton = place_skeleton(form)
+            if len(skeleton) >= 4:
+                index.setdefault(skeleton, []).append(place.id)
+    out = {
+        k: tuple(sorted(dict.fromkeys(v), key=lambda i: _rank(gaz.places[i])))
+        for k, v in index.items()
+    }
+    cache_store(path, out)
+    return out
+
+
+# --- capitals, nisba adjectives and demonyms -----------------------------------------------------
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """Country code -> the gazetteer id of its capital city (``capitals.tsv``)."""
+    out: dict[str, str] = {}
+    for line in _read_text("capitals.tsv").splitlines():
+        if line and not line.startswith(("#", "country\t")):
+            code, place = line.split("\t")
+            out[code] = place
+    return out
+
+
+def _country_ids(ids: tuple[str, ...] | None) -> str | None:
+    places = gazetteer().places
+    return next((i for i in ids or () if places[i].kind == "country"), None)
+
+
+@register_dependent
+@lru_cache(maxsize=4096)
+def country_of_nisba(word: str) -> str | None:
+    """The country an Arabic nisba adjective names: اللبنانية -> LB, السوري -> SY, التركية -> TR,
+    الأوكرانية -> UA. ``word`` is normalised caption text (ة folded to ه); a clitic (ب، ل، و) and
+    the article are set aside. Derived from the gazetteer's Arabic country names, not listed."""
+    by_ar = gazetteer().by_ar
+    bare = re.sub(r"^(?:[وف]?[بلك]?ال|[وف]?لل)", "", word)
+    if bare == word and not word.startswith("ال"):
+        return None  # a nisba adjective of a place noun carries the article: "العاصمة اللبنانية"
+    if bare != word:
+        found = _country_ids(by_ar.get("ال" + bare) or by_ar.get(bare))
+        if found:
+            return found  # "العاصمة السعودية": the country's own name is its adjective
+    for ending in ("يه", "ي"):
+        if bare.endswith(ending) and len(bare) > len(ending) + 2:
+            stem = bare[: -len(ending)]
+            for candidate in (stem, "ال" + stem, stem + "ا", stem + "يا", "ال" + stem + "يه"):
+                found = _country_ids(by_ar.get(candidate))
+                if found:
+                    return found
+    return None
+
+
+@register_dependent
+@lru_cache(maxsize=4096)
+def country_of_demonym(word: str) -> str | None:
+    """The country an English demonym names: Lebanese -> LB, Syrian -> SY, Iraqi -> IQ,
+    Moroccan -> MA, Saudi -> SA. The demonym's stem must begin a country's English name or
+    variant and be at least four letters long; nothing is listed by hand."""
+    low = word.casefold()
+    for suffix in ("ese", "ian", "ish", "an", "i"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            stem = low[: -len(suffix)]
+            # the shortest name the stem begins: Turkish -> Turkey, not Turks and Caicos
+            matches = [
+                (len(name), place_id)
+                for name, place_id in _country_names()
+                if name.startswith(stem) and len(stem) >= 0.6 * len(name.split()[0])
+            ]
+            if matches:
+                return min(matches)[1]
+    return None
+
+
+@lexicon_cache
+def _country_names() -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (key_en(name), p.id)
+        for p in gazetteer().places.values()
+        if p.kind == "country"
+        for name in (p.name_en, *p.variants_en)
+        if key_en(name)
+    )
+
+
+_AR_WEAK_LETTERS = re.compile("[اويىءئؤ]")
+
+
+def ar_skeleton(name: str) -> str:
+    """An Arabic name without its article, spaces and weak letters (ا و ي ء): خاركيف and خاركوف
+    are both خركف. Long vowels are where transliterations of foreign names differ most."""
+    key = ar_place_key(name).replace(" ", "")
+    if key.startswith("ال"):
+        key = key[2:]
+    return _AR_WEAK_LETTERS.sub("", key)
+
+
+@lexicon_cache
+def ar_skeleton_index() -> dict[str, tuple[str, ...]]:
+    """Arabic skeleton -> place ids, for skeletons of four letters or more (kept in the cache
+    directory beside the gazetteer index)."""
+    gaz = gazetteer()
+    path = _cache_path(_read_text("gazetteer.tsv") + repr(_LEXICON.places), "ar-skeletons")
+    loaded = cache_load(path)
+    if isinstance(loaded, dict):
+        return loaded
+    index: dict[str, list[str]] = {}
+    for place in gaz.places.values():
+        for form in place.names_ar:
+            skeleton = ar_skeleton(form)
             if len(skeleton) >= 4:
                 index.setdefault(skeleton, []).append(place.id)
     out = {

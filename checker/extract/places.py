@@ -92,9 +92,17 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
         ids = gazetteer().by_ar.get(key)
         if ids:
             before = text[max(0, start - 12) : start].split()
-            on_border = bool(before) and before[-1].endswith("حدود")  # الحدود السورية: a place
-            if n == 1 and _nisba(token, stem) and not on_border:
-                return None
+            prev = before[-1] if before else ""
+            if n == 1 and not prev.endswith("حدود"):  # الحدود السورية: a place
+                if _nisba(token, stem):
+                    return None
+                if (
+                    stem.startswith("ال")
+                    and stem.endswith(("يه", "ي"))
+                    and prev.startswith("ال")
+                    and prev not in place_words().cues_ar  # "الى السعودية": a preposition
+                ):
+                    return None  # "السلطات السعودية": after a definite noun, an adjective
             return ids
     return None
 
@@ -192,6 +200,35 @@ def _variant_spellings(
     return out
 
 
+# "the Lebanese capital", "العاصمة اللبنانية" / "بالعاصمة السورية": a capital named by its country
+_EN_CAPITAL = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+capital\b")
+_AR_CAPITAL = re.compile(r"(?<![\u0621-\u064a])[وف]?[بلك]?(?:ال)?عاصمه\s+([\u0621-\u064a]{4,})")
+
+
+def _capitals(text: str, lang: Lang) -> list[tuple[int, int, tuple[str, ...]]]:
+    from checker.data import capitals, country_of_demonym, country_of_nisba
+
+    if lang == "en":
+        if "capital" not in text:
+            return []
+        matches = [(m, country_of_demonym(m.group(1))) for m in _EN_CAPITAL.finditer(text)]
+    else:
+        if "عاصمه" not in text:
+            return []
+        matches = [
+            (m, country_of_nisba(m.group(1)))
+            for m in _AR_CAPITAL.finditer(text)
+            if "ال" in m.group(0)[: m.start(1) - m.start()]  # "العاصمة" with its article
+        ]
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for m, country in matches:
+        city = capitals().get(country or "")
+        if city and city in gazetteer().places:
+            start = m.start() if lang == "ar" else m.start() + 4  # "the " is not the place
+            out.append((start, m.end(), (city,)))
+    return out
+
+
 _POSSESSIVE = re.compile(r"'s\s+([\w-]+)")
 
 
@@ -200,6 +237,69 @@ def _state_possessive(text: str, end: int) -> bool:
     "Iraq's northern Kurdish region" is still a place."""
     m = _POSSESSIVE.match(text, end)
     return m is not None and m.group(1).casefold() not in place_words().after_possessive
+
+
+def _ar_variant_spellings(
+    words: list[re.Match[str]],
+    text: str,
+    found: list[tuple[int, int, tuple[str, ...]]],
+    skip: list[Span],
+    nt: Normalized,
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """A foreign place written with other long vowels than the gazetteer's ("خاركيف" for خاركوف):
+    a word after a place cue, not an everyday Arabic word, whose skeleton (ar_skeleton) is a
+    gazetteer name's in a country the caption names, by name or by adjective ("الأوكرانية")."""
+    from rapidfuzz.distance import Levenshtein
+
+    from checker.data import ar_skeleton, ar_skeleton_index, country_of_nisba
+    from checker.data.english import arabic_frequencies
+
+    gaz = gazetteer()
+    countries = {gaz.places[ids[0]].country for _, _, ids in found}
+    for w in words:
+        if "ال" in w.group(0)[:4]:
+            nisba = country_of_nisba(w.group(0))
+            if nisba:
+                countries.add(nisba)
+    if not countries:
+        return []
+    cues = place_words().cues_ar
+    taken = [(s, e) for s, e, _ in found]
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for i, w in enumerate(words):
+        word = w.group(0)
+        if i == 0 or len(word) < 5:
+            continue
+        if _AR_CLITIC_PREFIX.sub("", words[i - 1].group(0)) not in cues and (
+            words[i - 1].group(0) not in cues
+        ):
+            continue
+        if any(s < w.end() and w.start() < e for s, e in taken):
+            continue
+        if any(nt.span(w.start(), w.end()).overlaps(s) for s in skip):
+            continue
+        for n in (2, 1):
+            if i + n > len(words):
+                continue
+            start, end = w.start(), words[i + n - 1].end()
+            if _BREAK.search(text, start, end):
+                continue
+            written = text[start:end]
+            ids: tuple[str, ...] = tuple(
+                x
+                for x in ar_skeleton_index().get(ar_skeleton(written), ())
+                if gaz.places[x].country in countries
+                and any(
+                    Levenshtein.distance(key_ar(name), written) <= 2
+                    for name in gaz.places[x].names_ar
+                )
+            )
+            # last, as it loads a word list: an everyday word ("زراعية") is no misspelt name
+            if ids and arabic_frequencies().get(word, 0) < 20:
+                out.append((start, end, ids))
+                taken.append((start, end))
+                break
+    return out
 
 
 def _plausible(
@@ -295,8 +395,14 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
                 break
         else:
             i += 1
+    capital = _capitals(text, lang)
+    if capital:
+        found = [f for f in found if not any(f[0] < e and s < f[1] for s, e, _ in capital)]
+        found = sorted(found + capital)
     if lang == "en" and found:
         found = sorted(found + _variant_spellings(words, text, found, skip_spans, nt))
+    if lang == "ar":
+        found = sorted(found + _ar_variant_spellings(words, text, found, skip_spans, nt))
     if lang == "en":
         found = [f for f in found if not _state_possessive(text, f[1])]
     found = _plausible(found, text, lang)
