@@ -239,6 +239,12 @@ def _state_possessive(text: str, end: int) -> bool:
     return m is not None and m.group(1).casefold() not in place_words().after_possessive
 
 
+@lru_cache(maxsize=65536)
+def _ar_bare(word: str) -> str:
+    """The word without a leading conjunction and preposition (وب، فل، ك...)."""
+    return _AR_CLITIC_PREFIX.sub("", word)
+
+
 def _ar_variant_spellings(
     words: list[re.Match[str]],
     text: str,
@@ -255,24 +261,16 @@ def _ar_variant_spellings(
     from checker.data.english import arabic_frequencies
 
     gaz = gazetteer()
-    countries = {gaz.places[ids[0]].country for _, _, ids in found}
-    for w in words:
-        if "ال" in w.group(0)[:4]:
-            nisba = country_of_nisba(w.group(0))
-            if nisba:
-                countries.add(nisba)
-    if not countries:
-        return []
     cues = place_words().cues_ar
     taken = [(s, e) for s, e, _ in found]
+    countries: set[str] | None = None  # worked out only once a word could be a variant
     out: list[tuple[int, int, tuple[str, ...]]] = []
     for i, w in enumerate(words):
         word = w.group(0)
         if i == 0 or len(word) < 5:
             continue
-        if _AR_CLITIC_PREFIX.sub("", words[i - 1].group(0)) not in cues and (
-            words[i - 1].group(0) not in cues
-        ):
+        cue = words[i - 1].group(0)
+        if cue not in cues and _ar_bare(cue) not in cues:
             continue
         if any(s < w.end() and w.start() < e for s, e in taken):
             continue
@@ -285,9 +283,19 @@ def _ar_variant_spellings(
             if _BREAK.search(text, start, end):
                 continue
             written = text[start:end]
+            candidates = ar_skeleton_index().get(ar_skeleton(written), ())
+            if not candidates:
+                continue
+            if countries is None:
+                countries = {gaz.places[ids[0]].country for _, _, ids in found}
+                countries.update(
+                    c
+                    for x in words
+                    if "ال" in x.group(0)[:4] and (c := country_of_nisba(x.group(0)))
+                )
             ids: tuple[str, ...] = tuple(
                 x
-                for x in ar_skeleton_index().get(ar_skeleton(written), ())
+                for x in candidates
                 if gaz.places[x].country in countries
                 and any(
                     Levenshtein.distance(key_ar(name), written) <= 2
@@ -463,7 +471,7 @@ def _unknown_ar(text: str) -> list[tuple[int, int]]:
     for m in _AR_LETTERS.finditer(text):
         # "بلدة X", "وبمخيم X": the noun without its article introduces a name ("المخيم" does not)
         word = m.group(0)
-        if len(word) > 7 or (word not in nouns and _AR_CLITIC_PREFIX.sub("", word) not in nouns):
+        if len(word) > 7 or (word not in nouns and _ar_bare(word) not in nouns):
             continue
         quoted = _AR_QUOTED_NAME.match(text, m.end())
         if quoted:
