@@ -623,3 +623,42 @@ def ar_skeleton_index() -> dict[str, tuple[str, ...]]:
     }
     cache_store(path, out)
     return out
+
+
+# --- small closed word classes -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GrammarWords:
+    """``grammar_words.toml``: event nouns, duration words, name stops, doubled-word classes.
+    English words case-folded (except named days and name stops, which are matched as written),
+    Arabic folded as caption text is, except the spelling lists, which compare original text."""
+
+    date_events_en: tuple[str, ...]
+    named_days_en: tuple[str, ...]
+    duration_en: frozenset[str]
+    date_events_ar: frozenset[str]
+    duration_ar: frozenset[str]
+    name_stop_en: frozenset[str]
+    name_stop_ar: frozenset[str]
+    doubled_ok_en: frozenset[str]
+    function_words_ar: frozenset[str]
+    house_style_ar: dict[str, str]
+
+
+@cache
+def grammar_words() -> GrammarWords:
+    table = load_toml("grammar_words.toml")
+    dates, names, spelling = table["dates"], table["names"], table["spelling"]
+    return GrammarWords(
+        date_events_en=tuple(w.casefold() for w in dates["english"]["events"]),
+        named_days_en=tuple(dates["english"]["named_days"]),
+        duration_en=frozenset(w.casefold() for w in dates["english"]["duration_before"]),
+        date_events_ar=frozenset(key_ar(w) for w in dates["arabic"]["events"]),
+        duration_ar=frozenset(key_ar(w) for w in dates["arabic"]["duration_before"]),
+        name_stop_en=frozenset(names["english"]["stop"]),
+        name_stop_ar=frozenset(key_ar(w) for w in names["arabic"]["stop"]),
+        doubled_ok_en=frozenset(spelling["english"]["doubled_ok"]),
+        function_words_ar=frozenset(spelling["arabic"]["function_words"]),
+        house_style_ar=dict(spelling["arabic"]["house_style"]),
+    )

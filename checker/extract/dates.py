@@ -23,6 +23,7 @@ import re
 from functools import cache
 
 from checker.data import (
+    grammar_words,
     months_ar,
     months_en,
     months_hijri,
@@ -35,33 +36,20 @@ from checker.models import DateMention
 from checker.normalize import Normalized, key_ar
 
 YEAR = r"(?:19|20)\d{2}"
-_EVENT_EN = re.compile(
-    r"^\s*(?:revolution|uprising|attacks?|massacre|war|protests?|movement|agreement|accords?|"
-    r"bombings?|coup|ceasefire|deal|elections?)\b",
-    re.IGNORECASE,
-)
-_EVENT_AR = frozenset(
-    key_ar(w)
-    for w in (
-        "ثورة",
-        "انتفاضة",
-        "حرب",
-        "هجوم",
-        "هجمات",
-        "أحداث",
-        "مجزرة",
-        "حركة",
-        "اتفاق",
-        "اتفاقية",
-        "تفجيرات",
-        "انقلاب",
-        "عملية",
-        "طوفان",
-    )
-)
-_NAMED_DAY_EN = re.compile(
-    r"(?:Good|Black|Palm|Ash|Holy|Easter|Super|Bloody|Cyber|Maundy)\s+$", re.IGNORECASE
-)
+
+
+@cache
+def _event_en() -> re.Pattern[str]:
+    """ "the Jan. 25 revolution": the event nouns of grammar_words.toml after a date."""
+    words = "|".join(re.escape(w) for w in grammar_words().date_events_en)
+    return re.compile(rf"\s*(?:{words})\b", re.IGNORECASE)  # used with match(text, pos)
+
+
+@cache
+def _named_day_en() -> re.Pattern[str]:
+    """ "Good Friday": the words before a weekday that make it a day of the calendar."""
+    words = "|".join(re.escape(w) for w in grammar_words().named_days_en)
+    return re.compile(rf"(?:{words})\s+$", re.IGNORECASE)
 
 
 def _alt(forms: list[str]) -> str:
@@ -182,7 +170,7 @@ def extract_en(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
                 continue  # "may" the verb
             if m.group("month").casefold().startswith("mar") and day is None and raw_year is None:
                 continue
-            if pattern is full and raw_year is None and _EVENT_EN.match(text[m.end() :]):
+            if pattern is full and raw_year is None and _event_en().match(text, m.end()):
                 continue  # "the Jan. 25 revolution"
             defective = raw_year is not None and raw_year.startswith("'")
             year = int(raw_year) if raw_year and not defective else None
@@ -216,7 +204,7 @@ def extract_en(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
     for m in weekday_only.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
-        if _NAMED_DAY_EN.search(text[max(0, m.start() - 12) : m.start()]):
+        if _named_day_en().search(text[max(0, m.start() - 12) : m.start()]):
             continue
         if re.match(r"\s+prayers?\b", text[m.end() :], re.IGNORECASE):
             continue
@@ -327,7 +315,7 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
         if day is None and year is None and not dual:
             continue  # "مارس" alone is as often the verb "practised"
         before = text[max(0, m.start() - 12) : m.start()].split()
-        if before and key_ar(before[-1]) in _EVENT_AR:
+        if before and key_ar(before[-1]) in grammar_words().date_events_ar:
             continue  # "ثورة 25 يناير"
         month = months[m.group("m1")]
         if dual and months[m.group("m2")] != month:
@@ -395,12 +383,6 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
     return sorted(found, key=lambda d: d.span.start)
 
 
-_DURATION_BEFORE = {
-    "en": frozenset(["the", "this", "past", "over", "for", "during", "since"]),
-    "ar": frozenset(key_ar(w) for w in ("خلال", "منذ", "طيلة", "طوال", "مدى", "مدار")),
-}
-
-
 @cache
 def _periods_pattern(lang: str) -> re.Pattern[str]:
     forms = [r"\s+".join(re.escape(w) for w in p.split()) for p in relative_periods(lang)]
@@ -420,7 +402,8 @@ def _periods(nt: Normalized, lang: str, taken: list[tuple[int, int]]) -> list[Da
         word = before[-1].casefold() if before else ""
         if lang == "ar" and word[:1] in ("و", "ف") and len(word) > 3:
             word = word[1:]  # "وخلال"
-        if word in _DURATION_BEFORE[lang]:
+        words = grammar_words()
+        if word in (words.duration_en if lang == "en" else words.duration_ar):
             continue
         if _overlaps(taken, m.start(), m.end()):
             continue

@@ -10,23 +10,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from checker.data import load_toml
+from checker.data import grammar_words, load_toml
 from checker.models import Lang, PersonMention
 from checker.normalize import Normalized, key_ar, key_en
 
 _EN_NAME = re.compile(
     r"\s+((?:(?:al-|el-|Al-|El-|bin |ibn |Abu |Abou |de |van |von )?[A-Z][\w'’-]+(?:\s+|$)){1,4})"
 )
-_EN_STOP = frozenset(
-    ["The", "A", "An", "In", "On", "At", "Of", "And", "As", "During", "After", "Before"]
-)
 _AR_WORD = re.compile(r"[\u0621-\u064a\u064b-\u0652]+")
-_AR_STOP = frozenset(
-    key_ar(w)
-    for w in ["في", "من", "إلى", "الى", "على", "عن", "مع", "خلال", "أثناء", "اثناء", "بعد", "قبل", "يلقي", "يتحدث",
-              "يصل", "يزور", "يستقبل", "تستقبل", "تتحدث", "تصل", "تزور", "لدى", "عند", "و", "ثم", "أمام", "امام",
-              "يوم", "الذي", "التي", "إن", "ان", "أن", "قال", "قالت", "يحضر", "تحضر", "يلتقي", "تلتقي", "وسط"]
-)  # fmt: skip
 
 
 @cache
@@ -74,9 +65,9 @@ def _extract_en(nt: Normalized) -> list[PersonMention]:
             if _headline_verb(word):  # "Prime Minister Meloni Visits Berlin"
                 words = words[:k]
                 break
-        while words and words[-1] in _EN_STOP:
+        while words and words[-1] in grammar_words().name_stop_en:
             words.pop()
-        if words and words[0] in _EN_STOP:
+        if words and words[0] in grammar_words().name_stop_en:
             continue
         # "President of Syria": a title without a name
         if not words or key_en(words[0]) in ("of", "for"):
@@ -133,7 +124,7 @@ def _extract_ar(nt: Normalized) -> list[PersonMention]:
         ):
             j += 1
         name: list[re.Match[str]] = []
-        while j < len(words) and len(name) < 3 and keys[j] not in _AR_STOP:
+        while j < len(words) and len(name) < 3 and keys[j] not in grammar_words().name_stop_ar:
             gap = text[(name[-1] if name else words[j - 1]).end() : words[j].start()]
             if name and gap.strip():
                 break  # punctuation ends the name

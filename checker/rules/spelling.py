@@ -12,6 +12,7 @@ from checker.data import (
     confusion_phrases,
     confusions,
     gazetteer,
+    grammar_words,
     months_en,
     phrase_word,
     register_dependent,
@@ -227,35 +228,6 @@ def _place_swap(
 
 # --- doubled words, articles, punctuation ------------------------------------------------------------
 
-_AR_FUNCTION = frozenset(
-    [
-        "في",
-        "من",
-        "على",
-        "علي",
-        "الى",
-        "إلى",
-        "عن",
-        "ان",
-        "أن",
-        "إن",
-        "الذي",
-        "التي",
-        "الذين",
-        "مع",
-        "هذا",
-        "هذه",
-        "ثم",
-        "او",
-        "أو",
-        "قد",
-        "لم",
-        "لا",
-        "ما",
-    ]
-)
-_EN_DOUBLE_OK = frozenset(["had", "that", "is", "bye", "no", "very", "far", "so"])
-
 
 @rule("SP003", "doubled-word", Category.SPELLING, Severity.WARNING, needs_both=False)
 def doubled_word(ctx: Context) -> Iterator[Hit]:
@@ -279,10 +251,12 @@ def doubled_word(ctx: Context) -> Iterator[Hit]:
             if gap.strip():
                 continue
             if lang == "en" and (
-                not a.text.isalpha() or not a.text.islower() or a.text in _EN_DOUBLE_OK
+                not a.text.isalpha()
+                or not a.text.islower()
+                or a.text in grammar_words().doubled_ok_en
             ):
                 continue
-            if lang == "ar" and a.text not in _AR_FUNCTION:
+            if lang == "ar" and a.text not in grammar_words().function_words_ar:
                 continue
             yield Hit.at(
                 f'"{a.text}" is written twice.',
@@ -467,7 +441,6 @@ _WASL = re.compile(
     r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?"
     r"(إ(?:[^\s]ت[^\s]ا[^\s]|ن[^\s][^\s]ا[^\s]|ست[^\s][^\s]ا[^\s])[^\s]*|إبن|إسم|إثنين|إثنان|إمرأة)$"
 )
-_AR_STYLE_WORDS = {"الى": "إلى", "حتي": "حتى", "اذار": "آذار", "الان": "الآن", "مستشفي": "مستشفى"}
 
 
 @rule(
@@ -494,8 +467,8 @@ def arabic_hamza_style(ctx: Context) -> Iterator[Hit]:
         if wasl:
             start = wasl.start(1)
             fixed = word[:start] + "ا" + word[start + 1 :]
-        elif word in _AR_STYLE_WORDS:
-            fixed = _AR_STYLE_WORDS[word]
+        elif word in grammar_words().house_style_ar:
+            fixed = grammar_words().house_style_ar[word]
         if fixed and fixed != word:
             yield Hit(f"“{word}” is written “{fixed}” in the house style.", ar=(Span(m.start(), m.end()),),
                       confidence=0.7, suggestion=fixed)  # fmt: skip
