@@ -16,7 +16,10 @@ from typing import Any, TypeVar
 
 import click
 
+from checker.settings import Limits
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_LIMITS = Limits()  # the hook's defaults, shown by `serve --help`
 
 
 class CheckerUsageError(click.ClickException):
@@ -335,28 +338,28 @@ def _emit_all(
 )
 @click.option(
     "--max-body",
-    default=2_000_000,
+    default=_LIMITS.max_body,
     show_default=True,
     type=click.IntRange(1_000),
     help="Largest JSON body, in bytes.",
 )
 @click.option(
     "--max-upload",
-    default=25_000_000,
+    default=_LIMITS.max_upload,
     show_default=True,
     type=click.IntRange(1_000),
     help="Largest image upload, in bytes.",
 )
 @click.option(
     "--max-items",
-    default=100,
+    default=_LIMITS.max_items,
     show_default=True,
     type=click.IntRange(1),
     help="Most pairs per batch, or figures per article.",
 )
 @click.option(
     "--timeout",
-    default=10.0,
+    default=_LIMITS.timeout,
     show_default=True,
     type=click.FloatRange(0.1),
     help="Seconds of checking per request.",
@@ -375,7 +378,6 @@ def serve(
     """Run the pre-publication HTTP hook (POST /v1/check, /v1/batch, /v1/article; GET /healthz,
     /v1/rules, /openapi.json). Needs the [server] extra: pip install 'caption-checker[server]'."""
     try:
-        from checker.server import Limits
         from checker.server import serve as run_server
     except ImportError as exc:
         raise CheckerUsageError(

@@ -41,16 +41,9 @@ from checker.metadata import ImageMetadata
 from checker.metadata.reader import read_bytes
 from checker.models import CaptionPair, Report
 from checker.rules import ALL_RULES
+from checker.settings import Limits
 
 log = logging.getLogger("caption_checker.server")
-
-
-@dataclass(frozen=True)
-class Limits:
-    max_body: int = 2_000_000  # bytes of a JSON body
-    max_upload: int = 25_000_000  # bytes of a multipart body (an image upload)
-    max_items: int = 100  # pairs in a batch, figures in an article
-    timeout: float = 10.0  # seconds of checking per request
 
 
 class HttpError(Exception):

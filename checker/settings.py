@@ -49,6 +49,16 @@ def _enabled(select: tuple[str, ...], ignore: tuple[str, ...], code: str) -> boo
     return not any(code.startswith(s.upper()) for s in ignore)
 
 
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one request to the HTTP hook may ask (``caption-check serve`` flags default to these)."""
+
+    max_body: int = 2_000_000  # bytes of a JSON body
+    max_upload: int = 25_000_000  # bytes of a multipart body (an image upload)
+    max_items: int = 100  # pairs in a batch, figures in an article
+    timeout: float = 10.0  # seconds of checking per request
+
+
 def parse_date(value: str, what: str = "date") -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip())
