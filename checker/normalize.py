@@ -74,6 +74,19 @@ def _fold_char(ch: str) -> str:
     return "".join(out)
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate's table: each code point's folded form, worked out on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        value = ch if ch.isascii() else _fold_char(ch)
+        self[code] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 @dataclass(frozen=True, slots=True)
 class Normalized:
     """Normalised text plus, for each of its characters, the original offset it came from."""
@@ -108,6 +121,11 @@ def normalize(text: str) -> Normalized:
     """Normalise ``text`` keeping an exact map from normalised to original offsets."""
     if text.isascii():  # English captions mostly: nothing to fold, the map is the identity
         return Normalized(text, text, tuple(range(len(text))))
+    folded = text.translate(_FOLD_TABLE)
+    if len(folded) == len(text) and all(
+        len(_FOLD_TABLE[ord(ch)]) == 1 for ch in set(text) if not ch.isascii()
+    ):  # every character folds to one: the map is the identity (most Arabic captions)
+        return Normalized(text, folded, tuple(range(len(text))))
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
