@@ -315,11 +315,14 @@ def _has_cue(content: str) -> bool:
     )
 
 
+_FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture)\b", re.IGNORECASE)
+
+
 def find_en_credit(nt: Normalized) -> Credit | None:
     """The credit block of an English caption, or None."""
     text = nt.text.rstrip()
     file_marker = bool(re.match(r"\s*FILE\b(?:\s+PHOTO)?\s*(?:[-:]|--)", text)) or bool(
-        re.search(r"\bfile (?:photo|image|picture)\b", text, re.IGNORECASE)
+        "file " in text.casefold() and _FILE_PHOTO.search(text) is not None
     )
     candidates: list[tuple[int, int]] = []
     m = _EN_PAREN.search(text)

@@ -212,7 +212,8 @@ def extract_en(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
         weekday = weekdays[m.group("wd").casefold()]
         found.append(_relative(nt, m.start(), m.end(), weekday, None, reference))
     offsets, pattern = _relative_en()
-    for m in pattern.finditer(text):
+    low = text.casefold()
+    for m in pattern.finditer(text) if any(w in low for w in offsets) else ():
         if not _overlaps(taken, m.start(), m.end()):
             taken.append((m.start(), m.end()))
             found.append(
@@ -384,6 +385,11 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
 
 
 @cache
+def _period_heads() -> frozenset[str]:
+    return frozenset(p.split()[0] for p in relative_periods("en"))
+
+
+@cache
 def _periods_pattern(lang: str) -> re.Pattern[str]:
     forms = [r"\s+".join(re.escape(w) for w in p.split()) for p in relative_periods(lang)]
     alt = "|".join(sorted(forms, key=len, reverse=True))
@@ -396,7 +402,11 @@ def _periods(nt: Normalized, lang: str, taken: list[tuple[int, int]]) -> list[Da
     """Loosely dated periods ("last summer", "الشهر الماضي"): relative dates without a day.
     After "the" or a word of duration ("over the last year", "خلال العام الماضي") they are a
     span of time, not a date."""
-    out = []
+    out: list[DateMention] = []
+    if lang == "en":
+        low = nt.text.casefold()
+        if not any(w in low for w in _period_heads()):
+            return out  # the pattern is dear; most captions have none of its first words
     for m in _periods_pattern(lang).finditer(nt.text):
         before = nt.text[max(0, m.start() - 16) : m.start()].split()
         word = before[-1].casefold() if before else ""

@@ -20,17 +20,18 @@ _TAIL_WORD = re.compile(r"\s*([^\W\d_]+)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 @cache
-def _number_word_pattern(lang: Lang) -> re.Pattern[str]:
-    """The words the number tables know, as whole words (with و before an Arabic unit): the
-    caption's other words are never looked at."""
+def _number_word_forms(lang: Lang) -> frozenset[str]:
+    """The words the number tables know, as a caption writes them (case-folded English, و
+    before an Arabic unit): one set lookup decides a word, before any key is computed."""
     words = number_words(lang)
-    units = "|".join(re.escape(w) for w in sorted(words.units, key=len, reverse=True))
-    vague = "|".join(re.escape(w) for w in sorted(words.vague, key=len, reverse=True))
-    letter = r"[^\W\d_]"
-    if lang == "en":
-        return re.compile(rf"(?<!{letter})(?:{units}|{vague})(?!{letter})", re.IGNORECASE)
-    return re.compile(rf"(?<!{letter})(?:و?(?:{units})|{vague})(?!{letter})")
+    forms = set(words.units) | set(words.vague)
+    if lang == "ar":
+        forms |= {"و" + w for w in words.units}
+    return frozenset(forms)
 
 
 def _skip(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -81,7 +82,10 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
             )
         )
 
-    for m in _number_word_pattern(lang).finditer(text):
+    forms = _number_word_forms(lang)
+    for m in _WORD.finditer(text):
+        if (m.group(0).casefold() if lang == "en" else m.group(0)) not in forms:
+            continue  # most words: one set lookup
         key = keyf(m.group(0))
         if lang == "ar" and key.startswith("و") and key[1:] in words.units:
             key = key[1:]

@@ -504,17 +504,28 @@ def _unknown_ar(text: str) -> list[tuple[int, int]]:
 # a named facility or landform: "al-Muthana airfield", "the Presidential Palace", "Combat Outpost
 # 402", "Dome of the Rock Mosque", "Mountain of Mercy", "Plain of Arafat"
 _EN_FACILITY = re.compile(
-    r"\b((?:al-|el-)?[A-Z][\w'-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'-]+){0,3})\s+"
+    r"\b((?:al-|el-)?[A-Z][\w'-]++(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'-]++){0,3})\s+"
     r"(?:airfield|air base|airbase|[Aa]irport|[Pp]alace|[Mm]osque|[Cc]hurch|[Cc]athedral|[Oo]utpost\s+\d+|"
     r"[Ss]tadium|[Cc]rossing|[Bb]order [Cc]rossing)\b"
     r"|\b(?:Mountain|Mount|Plain|Valley|Gulf|Bay|Strait|Straits|Hill)\s+of\s+(?:the\s+)?[A-Z][\w'-]+"
 )
 
 
+_FACILITY_WORDS = ("airfield", "air base", "airbase", "airport", "palace", "mosque", "church",
+                   "cathedral", "outpost", "stadium", "crossing", "mountain of", "mount of",
+                   "plain of", "valley of", "gulf of", "bay of", "strait of", "straits of",
+                   "hill of")  # fmt: skip
+
+
 def _unknown_en(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     from checker.data.english import known
 
-    spans = [(m.start(), m.end()) for m in _EN_FACILITY.finditer(text)]
+    low = text.casefold()
+    spans = (
+        [(m.start(), m.end()) for m in _EN_FACILITY.finditer(text)]
+        if any(word in low for word in _FACILITY_WORDS)  # the pattern is dear: try it only then
+        else []
+    )
     starts = {s for s, _ in taken}
     for m in _EN_NAME.finditer(text):
         start, end = m.start(), m.end()
