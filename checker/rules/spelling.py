@@ -73,13 +73,13 @@ def real_word_confusion(ctx: Context) -> Iterator[Hit]:
     allowed = allowed_words()
     tokens = fields.tokens
     keys = [t.key for t in tokens]
-    clause = clauses(fields)
     claimed: list[Span] = []
     yield from _phrases(tokens, claimed)
     for i, token in enumerate(tokens):
         pair = table.get(token.key)
         if pair is None or token.key in allowed or any(token.span.overlaps(c) for c in claimed):
             continue
+        clause = clauses(fields)  # only for a word of the table: most captions have none
         lo, hi = max(0, i - pair.window), i + 1 + pair.window
         window = [
             keys[j] for j in range(lo, min(hi, len(keys))) if j != i and clause[j] == clause[i]
@@ -241,11 +241,13 @@ def doubled_word(ctx: Context) -> Iterator[Hit]:
     Use instead: "Children play in the rubble of their school."
     """
     for lang, fields in ctx.sides():
-        clause = clauses(fields)
         tokens = fields.tokens
         for i in range(1, len(tokens)):
             a, b = tokens[i - 1], tokens[i]
-            if clause[i] != clause[i - 1] or a.text != b.text:
+            if a.text != b.text:
+                continue
+            clause = clauses(fields)
+            if clause[i] != clause[i - 1]:
                 continue
             gap = fields.text[a.span.end : b.span.start]
             if gap.strip():
