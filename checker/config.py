@@ -36,7 +36,7 @@ from checker.settings import Settings, SettingsError
 FILE_NAME = ".caption-checker.toml"
 _TOP = {"select", "ignore", "severity", "fail-on", "min-severity", "lexicon", "per-path-ignores"}
 _LEXICON = {"allow", "agencies", "places", "confusions"}
-_AGENCY = ({"id"}, {"en", "ar", "tier"})
+_AGENCY = ({"id"}, {"en", "ar", "tier", "kind"})
 _PLACE = ({"en"}, {"id", "ar", "variants", "parent", "country", "kind", "lat", "lon"})
 _CONFUSION = ({"wrong", "right", "when"}, {"unless", "window"})
 _KINDS = {"country", "region", "admin1", "city", "camp", "site"}

@@ -104,6 +104,7 @@ class Agency:
     tier: int
     en: tuple[str, ...]
     ar: tuple[str, ...]
+    kind: str = ""  # "photo agency": its pictures are its own work, not handouts
 
 
 @lexicon_cache
@@ -113,7 +114,13 @@ def agencies() -> dict[str, Agency]:
         old = out.get(rec["id"])
         en = tuple(dict.fromkeys((*(old.en if old else ()), *rec.get("en", ()))))
         ar = tuple(dict.fromkeys((*(old.ar if old else ()), *rec.get("ar", ()))))
-        out[rec["id"]] = Agency(rec["id"], int(rec.get("tier", old.tier if old else 3)), en, ar)
+        out[rec["id"]] = Agency(
+            rec["id"],
+            int(rec.get("tier", old.tier if old else 3)),
+            en,
+            ar,
+            str(rec.get("kind", old.kind if old else "")),
+        )
     return out
 
 

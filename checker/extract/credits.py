@@ -67,7 +67,7 @@ def _en_agency_pattern() -> re.Pattern[str]:
 _EN_LEAD = re.compile(
     r"(?=[©RAEePC])"  # the first letters of the forms below: spares a try at every position
     r"(?:©\s*(?:\d{4}\s*)?)?"
-    r"(?<![\w/])(?:REUTERS|Reuters\s*/|AFP\s+PHOTO|APAIMAGES\s+PHOTO|EPA(?:-EFE)?\s*/|epa\d{6,}|"
+    r"(?<![\w/])(?<!via\s)(?:REUTERS|Reuters\s*/|AFP\s+PHOTO|APAIMAGES\s+PHOTO|EPA(?:-EFE)?\s*/|epa\d{6,}|"
     r"AP\s*Photo\b|Photo\s+credit\s+should\s+read|Photo\s+by\b|Photo\s*:|Credit\s*:)"
     r"[^\n]*$"
 )
@@ -289,8 +289,13 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
         # "(Credit: Mohammad Yassine/L'Orient Today)": a newspaper's own photo, credited to it
         agency_id, source_names = sources[0][0], []
     source = source_names[0] if source_names else None
-    if source is not None and not pool:
-        handout = True
+    source_agency = agencies().get(source[0]) if source else None
+    if (
+        source is not None
+        and not pool
+        and not (source_agency and source_agency.kind == "photo agency")
+    ):
+        handout = True  # "(SANA via AP)"; not "Name/NurPhoto via Getty Images", an agency's own
     if agency_id == "social media":
         handout = True
     return Credit(
@@ -318,9 +323,20 @@ def _has_cue(content: str) -> bool:
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture)\b", re.IGNORECASE)
 
 
+# notices wire services append after the credit: "... via REUTERS ATTENTION EDITORS - THIS IMAGE
+# HAS BEEN SUPPLIED BY A THIRD PARTY." They end the caption and belong to no credit part.
+_EN_NOTICE = re.compile(
+    r"\s+(?:ATTENTION EDITORS\b|THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY|NO RESALES\b|"
+    r"NO ARCHIVES\b|MANDATORY CREDIT\b|EDITORIAL USE ONLY\b)[^()]*$"
+)
+
+
 def find_en_credit(nt: Normalized) -> Credit | None:
     """The credit block of an English caption, or None."""
     text = nt.text.rstrip()
+    notice = _EN_NOTICE.search(text, max(0, len(text) - 300))
+    if notice and "/" in text[max(0, notice.start() - 120) : notice.start()]:
+        text = text[: notice.start()]  # the credit stands before the notice
     file_marker = bool(re.match(r"\s*FILE\b(?:\s+PHOTO)?\s*(?:[-:]|--)", text)) or bool(
         "file " in text.casefold() and _FILE_PHOTO.search(text) is not None
     )

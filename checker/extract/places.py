@@ -69,6 +69,8 @@ def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
     first = words[i].group(0)
     if not (first[0].isupper() or _ARTICLE_PREFIX.match(first)):
         return None
+    if n == 1 and first.isupper() and _agency_acronym(first):
+        return None  # "news agency SANA" is not Sanaa
     start, end = words[i].start(), words[i + n - 1].end()
     if _BREAK.search(text, start, end):
         return None
@@ -76,6 +78,14 @@ def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
     if len(key) < 3 or key in _stopwords()[0]:
         return None
     return gazetteer().by_en.get(key)
+
+
+@register_dependent
+@lru_cache(maxsize=4096)
+def _agency_acronym(word: str) -> bool:
+    from checker.data import agency_by_en
+
+    return key_en(word) in agency_by_en() and word.isupper() and len(word) <= 6
 
 
 def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[str, ...] | None:
@@ -174,10 +184,15 @@ def _variant_spellings(
         if i == 0 or not w.group(0)[:1].isupper():
             continue
         cue = words[i - 1]
-        if (
-            cue.group(0).casefold() not in place_words().cues_en
-            or text[cue.end() : w.start()].strip()
-        ):
+        if text[cue.end() : w.start()].strip():
+            continue
+        cued = cue.group(0).casefold() in place_words().cues_en or (
+            # "the port of Hodeidah", "the town of Khiam"
+            cue.group(0) == "of"
+            and i > 1
+            and words[i - 2].group(0).casefold() in place_words().nouns_before_of
+        )
+        if not cued:
             continue
         if any(s <= w.start() < e for s, e in taken):
             continue
@@ -233,8 +248,9 @@ _POSSESSIVE = re.compile(r"'s\s+([\w-]+)")
 
 
 def _state_possessive(text: str, end: int) -> bool:
-    """ "Syria's President", "Israel's decision": the possessive names the state, not a place;
-    "Iraq's northern Kurdish region" is still a place."""
+    """ "Syria's President", "Israel's decision": a country's possessive names the state, not a
+    place; "Iraq's northern Kurdish region" is still a place (and "Baghdad's Tahrir Square",
+    a city's, always is)."""
     m = _POSSESSIVE.match(text, end)
     return m is not None and m.group(1).casefold() not in place_words().after_possessive
 
@@ -412,7 +428,11 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
     if lang == "ar":
         found = sorted(found + _ar_variant_spellings(words, text, found, skip_spans, nt))
     if lang == "en":
-        found = [f for f in found if not _state_possessive(text, f[1])]
+        found = [
+            f
+            for f in found
+            if not (gaz.places[f[2][0]].kind == "country" and _state_possessive(text, f[1]))
+        ]
     found = _plausible(found, text, lang)
     if lang == "ar":  # "سورياً" / "سوريّا" (Syrian, with tanween or shadda): an adjective
         found = [f for f in found if not _ADJECTIVE_MARKS.search(_with_marks(nt, f[0], f[1]))]
@@ -536,6 +556,12 @@ def _unknown_en(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         comma = _COMMA.match(text, end)
         comma_place = comma is not None and comma.end() in starts
         kind_noun = before[-1] in ("the", "in", "at") and _EN_AFTER.match(text, end) is not None
+        # "the town of Khiam", "the village of Johar a-Deek"
+        kind_noun = kind_noun or (
+            len(before) > 1
+            and before[-1] == "of"
+            and before[-2].casefold() in place_words().nouns_before_of
+        )
         if ((cued and comma_place) or kind_noun) and not known(m.group(0).casefold()):
             spans.append((start, end))  # "Iraqi", "Western": words, not names
     return spans

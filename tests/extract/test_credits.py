@@ -70,3 +70,26 @@ def test_a_dateline_dash_is_not_a_credit() -> None:
     credit = _en("GAZA CITY - Smoke rises over the city on Friday. (AP Photo/Adel Hana)")
     assert credit is not None
     assert credit.text == "AP Photo/Adel Hana"
+
+
+def test_handout_via_reuters_before_an_editors_notice() -> None:
+    credit = _en(
+        "Fighters parade in a stadium in Khan Younis, May 2, 2024. Hamas Armed Wing/Handout via "
+        "REUTERS ATTENTION EDITORS - THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY."
+    )
+    assert credit is not None
+    assert (credit.agency, credit.source, credit.handout) == ("Reuters", "Hamas Armed Wing", True)
+    assert credit.photographers == ()
+
+
+def test_photo_agency_through_a_distributor_is_no_handout() -> None:
+    credit = _en("Smoke over Tyre, Oct. 3, 2024. (Photo by Samir Khalil/NurPhoto via Getty Images)")
+    assert credit is not None
+    assert (credit.agency, credit.photographers) == ("Getty Images", ("Samir Khalil",))
+    assert (credit.source, credit.handout) == ("NurPhoto", False)
+
+
+def test_national_agency_in_an_arabic_credit() -> None:
+    credit = _ar("أمير البلاد يستقبل وزير الخارجية في الدوحة (قنا)")
+    assert credit is not None
+    assert credit.agency == "QNA"

@@ -173,3 +173,23 @@ def test_capital_named_by_its_country(lang: str, text: str, capital: str) -> Non
 def test_country_adjective_after_a_definite_noun_is_not_the_country() -> None:
     assert _places(ar="السلطات السعودية تعلن موعد الحج (رويترز)") == []
     assert _places(ar="حجاج يصلون إلى السعودية (رويترز)") == ["Saudi Arabia"]
+
+
+def test_agency_acronym_is_not_a_place() -> None:
+    text = "A photo released by the official news agency SANA shows a meeting in Damascus. (SANA via AP)"
+    assert _places(en=text) == ["Damascus"]
+
+
+def test_city_possessive_is_a_place() -> None:
+    assert "Baghdad" in _places(en="Crowds fill Baghdad's Tahrir Square. (AP Photo/Sami Rauf)")
+
+
+def test_unknown_town_after_town_of() -> None:
+    report = check(
+        en="Soldiers deploy in the southern town of Qlayaa, Lebanon. (AP Photo/Sami Rauf)"
+    )
+    assert report.en is not None
+    assert [(p.text, p.name) for p in report.en.places] == [
+        ("Qlayaa", None),
+        ("Lebanon", "Lebanon"),
+    ]
