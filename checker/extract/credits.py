@@ -389,16 +389,19 @@ _LATIN_LEAD = re.compile(
 _AR_CREDIT_LABEL = re.compile(
     r"^(?:الصوره|صوره)\s*(?:من|ل|عن)?\s*(?:خدمه|وكاله|موقع|صحيفه)?\s*:?\s*"
 )
+_AR_PHOTO_LABEL = re.compile(r"^(?:تصوير|عدسه|بعدسه|المصور)\s*:?\s*")
 _QUOTES = "«»\"“”'"
 
 
 def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
     content = nt.text[start:end]
     parts = []
+    labelled = False  # "(تصوير: علي حسن)": a photographer named as such, a credit even alone
     for p in _split_parts(content, start, _AR_SEPARATORS):
         text, s, e = p.text, p.start, p.end
-        label = _AR_CREDIT_LABEL.match(text)
+        label = _AR_CREDIT_LABEL.match(text) or _AR_PHOTO_LABEL.match(text)
         if label and label.end() < len(text):
+            labelled = labelled or label.re is _AR_PHOTO_LABEL
             text, s = text[label.end() :], s + label.end()
         stripped = text.strip(_QUOTES + " ")
         s += text.index(stripped[:1]) if stripped else 0
@@ -429,9 +432,9 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
             persons.append((nt.original_text(s, e), nt.span(s, e)))
             continue
         return None  # a part we cannot read: this parenthesis is not a credit
-    if agency is None and not persons:
+    if agency is None and not persons and not file_flag:
         return None
-    if agency is None and not file_flag and len(parts) == 1:
+    if agency is None and not file_flag and len(parts) == 1 and not labelled:
         return None  # "(محمد علي)" alone is more likely a name in the text than a credit
     return Credit(
         text=nt.original_text(start, end),
@@ -492,8 +495,8 @@ def find_ar_credit(nt: Normalized) -> Credit | None:
     dash = _AR_DASH_TAIL.search(text)
     if dash:
         credit = _parse_ar_parts(nt, dash.start(1), dash.end(1))
-        if credit is not None and credit.agency is not None:
-            return credit
+        if credit is not None and (credit.agency is not None or credit.file):
+            return credit  # "- رويترز", "- أرشيف"
     # 3. "تصوير: رمزي أبو عامر"
     m = _AR_PHOTOGRAPHER.search(text)
     if m is not None:

@@ -325,6 +325,8 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
             continue
         weekday = weekdays.get(m.group("wd")) if m.group("wd") else None
         start = m.start("wd") if m.group("wd") else m.start()
+        if m.group("wd") and text[max(0, start - 2) : start] == "ال":
+            start -= 2  # "الاثنين 6 مايو": the weekday's article belongs to the mention
         if (
             m.group("wd") is None
             and m.group("day") is None

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from checker.data import ar_place_key, gazetteer, load_toml, register_dependent
+from checker.data import ar_place_key, gazetteer, grammar_words, load_toml, register_dependent
 from checker.models import Lang, PlaceMention, Span
 from checker.normalize import Normalized, ar_stems, key_ar, key_en
 
@@ -103,7 +103,10 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
         if ids:
             before = text[max(0, start - 12) : start].split()
             prev = before[-1] if before else ""
-            if n == 1 and not prev.endswith("حدود"):  # الحدود السورية: a place
+            on_border = prev.endswith("حدود")  # الحدود السورية: a place
+            if not on_border and not stem.startswith("ال") and ("ال" + stem) in token:
+                continue  # the caption's article is part of the word: "المسجد" is no village مسجد
+            if n == 1 and not on_border:
                 if _nisba(token, stem):
                     return None
                 if (
@@ -388,6 +391,13 @@ def _choose(mentions: list[tuple[int, int, tuple[str, ...]]]) -> list[str]:
             if place.country in context or any(a in context for a in gaz.ancestors(cand)):
                 best = cand
                 break
+        if gaz.places[best].kind == "admin1":
+            # "صنعاء", "الدوحة": a governorate named after its capital; the caption means the city
+            # (Doha, not the municipality "Baladiyat ad Dawhah"); both readings stay in ids
+            best = next(
+                (c for c in ids if gaz.places[c].kind == "city" and gaz.places[c].parent == best),
+                best,
+            )
         chosen.append(best)
     return chosen
 
@@ -515,7 +525,12 @@ def _unknown_ar(text: str) -> list[tuple[int, int]]:
             continue
         end = name.end(1)
         second = name.group(2)
-        if second and not second.startswith(("ال", "ب", "في", "و")) and second not in not_names:
+        if (
+            second
+            and not second.startswith(("ال", "ب", "في", "و"))
+            and second not in not_names
+            and second not in grammar_words().name_stop_ar  # "معبر أدري على الحدود"
+        ):
             end = name.end(2)  # "حي حارة حريك": a name of two words
         spans.append((name.start(1), end))
     return spans

@@ -22,6 +22,14 @@ def _ar_agency_name(agency_id: str | None) -> str:
     return agency.ar[0] if agency and agency.ar else agency_id
 
 
+def credited(credit: Credit | None) -> Credit | None:
+    """The credit if it credits someone (an agency, a photographer, a source); a bare "أرشيف"
+    marks a file photo but credits no one."""
+    if credit is None or not (credit.agency or credit.photographers or credit.source):
+        return None
+    return credit
+
+
 def _mentions(credit: Credit, name: str) -> bool:
     """Does a credit name this person or outlet, in either script?"""
     if any(same_name(p, name) for p in credit.photographers):
@@ -47,20 +55,21 @@ def credit_only_in_one_language(ctx: Context) -> Iterator[Hit]:
     Use instead: end the Arabic caption with the credit: "(أسوشيتد برس)".
     """
     for lang, here, there in ctx.directions():
-        if here.credit is None or there.credit is not None:
+        mine = credited(here.credit)
+        if mine is None or credited(there.credit) is not None:
             continue
-        who = here.credit.agency or ", ".join(here.credit.photographers)
+        who = mine.agency or ", ".join(mine.photographers) or mine.source
         suggestion = None
-        if lang == "en" and here.credit.agency:
-            suggestion = f"End the Arabic caption with ({_ar_agency_name(here.credit.agency)})"
-        spans = {lang: (here.credit.span,)}
+        if lang == "en" and mine.agency:
+            suggestion = f"End the Arabic caption with ({_ar_agency_name(mine.agency)})"
+        spans = {lang: (mine.span,)}
         yield Hit.at(
             f"Only the {LANG_NAME[lang]} caption credits the photo ({who}); the "
             f"{LANG_NAME[other(lang)]} caption has no credit.",
             spans,
             confidence=0.85,
             suggestion=suggestion,
-            evidence={"credit": here.credit.text},
+            evidence={"credit": mine.text},
         )
 
 
@@ -107,7 +116,7 @@ def credit_photographer_dropped(ctx: Context) -> Iterator[Hit]:
     pair = ctx.both()
     if pair is None:
         return
-    en, ar = pair[0].credit, pair[1].credit
+    en, ar = pair[0].credit, credited(pair[1].credit)
     if en is None or ar is None or not en.photographers:
         return
     missing = [
@@ -143,7 +152,7 @@ def credit_source_dropped(ctx: Context) -> Iterator[Hit]:
     pair = ctx.both()
     if pair is None:
         return
-    en, ar = pair[0].credit, pair[1].credit
+    en, ar = pair[0].credit, credited(pair[1].credit)
     if en is None or ar is None or not en.source or en.source == "Pool":
         return
     if _mentions(ar, en.source) or ar.agency == en.source or ar.handout:

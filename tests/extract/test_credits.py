@@ -93,3 +93,22 @@ def test_national_agency_in_an_arabic_credit() -> None:
     credit = _ar("أمير البلاد يستقبل وزير الخارجية في الدوحة (قنا)")
     assert credit is not None
     assert credit.agency == "QNA"
+
+
+def test_arabic_file_marker_alone_after_a_dash() -> None:
+    credit = _ar("جنود ينتشرون في ساحة وسط المدينة - أرشيف")
+    assert credit is not None
+    assert (credit.agency, credit.photographers, credit.file) == (None, (), True)
+
+
+def test_arabic_labelled_photographer_in_parentheses() -> None:
+    credit = _ar("جانب من الدمار في المدينة القديمة (تصوير: سامر حداد)")
+    assert credit is not None
+    assert (credit.agency, credit.photographers) == (None, ("سامر حداد",))
+    # without the label, a lone name in parentheses stays a name in the text
+    assert _ar("رجل يسير في السوق (سامر حداد)") is None
+
+
+def test_file_marker_alone_credits_no_one() -> None:
+    report = check(en="Smoke over Gaza City. (AP Photo/Adel Hana)", ar="دخان فوق مدينة غزة (أرشيف)")
+    assert "CR001" in [f.code for f in report.findings]

@@ -102,3 +102,9 @@ def test_english_traps(text: str) -> None:
 
 def test_arabic_named_event_is_not_a_date() -> None:
     assert _ar("متظاهرون يحيون ذكرى ثورة 25 يناير في القاهرة") == []
+
+
+def test_arabic_weekday_keeps_its_article() -> None:
+    assert _ar("مظاهرة في رفح، الاثنين 6 مايو/أيار 2024") == [
+        ("الاثنين 6 مايو/أيار 2024", "2024-05-06")
+    ]

@@ -193,3 +193,19 @@ def test_unknown_town_after_town_of() -> None:
         ("Qlayaa", None),
         ("Lebanon", "Lebanon"),
     ]
+
+
+def test_article_written_in_the_caption_is_part_of_the_word() -> None:
+    # مسجد is a village in Iran; المسجد is "the mosque"
+    places = _places(ar="مصلون في المسجد الحرام بمكة المكرمة (واس)")
+    assert places == ["Makkah"]
+
+
+def test_governorate_named_after_its_capital_means_the_city() -> None:
+    assert _places(ar="مقاتل في صنعاء (رويترز)") == ["Sanaa"]
+
+
+def test_unknown_crossing_name_stops_before_a_preposition() -> None:
+    report = check(ar="نازحون يصلون إلى معبر أبو غرين على الحدود مع تشاد (رويترز)")
+    assert report.ar is not None
+    assert [p.text for p in report.ar.places] == ["أبو غرين", "تشاد"]
