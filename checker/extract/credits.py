@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from checker.data import (
+    Agency,
     agencies,
     agency_by_ar,
     agency_by_en,
@@ -116,7 +117,7 @@ class _Part:
 
 
 _EN_SEPARATORS = re.compile(r"\s*(?:[/,;|]|\bvia\b|\s-\s)\s*", re.IGNORECASE)
-_AR_SEPARATORS = re.compile(r"\s*[-/,;|]\s*")
+_AR_SEPARATORS = re.compile(r"\s*(?:[-/,;|]|(?<!\S)عبر(?!\S))\s*")  # عبر: "via"
 
 
 def _split_parts(
@@ -135,7 +136,7 @@ def _split_parts(
             begin = offset + pos + lead
             parts.append(_Part(chunk.strip(), begin, begin + len(chunk.strip()), via_next))
         if m:
-            via_next = "via" in m.group(0).lower()
+            via_next = "via" in m.group(0).lower() or "عبر" in m.group(0)
             pos = m.end()
     return parts
 
@@ -397,7 +398,10 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
     content = nt.text[start:end]
     parts = []
     labelled = False  # "(تصوير: علي حسن)": a photographer named as such, a credit even alone
-    for p in _split_parts(content, start, _AR_SEPARATORS):
+    split = _split_parts(content, start, _AR_SEPARATORS)
+    # "(الرئاسة المصرية عبر أسوشيتد برس)": the part before عبر is where the photo came from
+    before_via = {i for i in range(len(split) - 1) if split[i + 1].via}
+    for p in split:
         text, s, e = p.text, p.start, p.end
         label = _AR_CREDIT_LABEL.match(text) or _AR_PHOTO_LABEL.match(text)
         if label and label.end() < len(text):
@@ -406,10 +410,12 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
         stripped = text.strip(_QUOTES + " ")
         s += text.index(stripped[:1]) if stripped else 0
         parts.append((stripped, s, s + len(stripped)))
-    agency = None
+    agency: Agency | None = None
     file_flag = False
     persons: list[tuple[str, Span]] = []
-    for text, s, e in parts:
+    source: tuple[str, Span] | None = None
+    found_all: list[tuple[Agency, int, int]] = []
+    for index, (text, s, e) in enumerate(parts):
         compact = ar_compact(text)
         found = agency_by_ar().get(compact)
         if found is None:
@@ -421,17 +427,28 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
                     found = ag
                     break
         if found is not None:
-            if agency is None:
-                agency = found
+            found_all.append((found, s, e))
             continue
         if compact in _AR_FILE:
             file_flag = True
+            continue
+        if index in before_via and source is None:
+            source = (nt.original_text(s, e), nt.span(s, e))
             continue
         words = key_ar(text).split()
         if 2 <= len(words) <= 4 and all(any("\u0600" <= c <= "\u06ff" for c in w) for w in words):
             persons.append((nt.original_text(s, e), nt.span(s, e)))
             continue
         return None  # a part we cannot read: this parenthesis is not a credit
+    if found_all:
+        # "(سانا عبر رويترز)": the wire carries the credit, the national agency is the source
+        best = min(found_all, key=lambda f: f[0].tier)
+        agency = best[0]
+        other = next(  # a distributor (Getty Images) is no origin: "(غيتي/الفرنسية)"
+            (f for f in found_all if f[0].id != agency.id and f[0].tier != 2), None
+        )
+        if other is not None and source is None:
+            source = (other[0].id, nt.span(other[1], other[2]))
     if agency is None and not persons and not file_flag:
         return None
     if agency is None and not file_flag and len(parts) == 1 and not labelled:
@@ -442,9 +459,13 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
         agency=agency.id if agency else None,
         photographers=tuple(p[0] for p in persons),
         photographer_spans=tuple(p[1] for p in persons),
-        source=None,
+        source=source[0] if source else None,
+        source_span=source[1] if source else None,
         file=file_flag,
-        handout=bool(agency and agency.id == "social media"),
+        handout=bool(agency and agency.id == "social media")
+        or (
+            source is not None and getattr(agencies().get(source[0]), "kind", "") != "photo agency"
+        ),
         pool=False,
     )
 

@@ -112,3 +112,18 @@ def test_arabic_labelled_photographer_in_parentheses() -> None:
 def test_file_marker_alone_credits_no_one() -> None:
     report = check(en="Smoke over Gaza City. (AP Photo/Adel Hana)", ar="دخان فوق مدينة غزة (أرشيف)")
     assert "CR001" in [f.code for f in report.findings]
+
+
+def test_arabic_via_names_the_source() -> None:
+    credit = _ar("الرئيس يتحدث خلال القمة (الرئاسة المصرية عبر أسوشيتد برس)")
+    assert credit is not None
+    assert (credit.agency, credit.source, credit.handout) == ("AP", "الرئاسة المصرية", True)
+    credit = _ar("دمار في الحي بعد القصف (سانا عبر رويترز)")
+    assert credit is not None
+    assert (credit.agency, credit.source, credit.handout) == ("Reuters", "SANA", True)
+
+
+def test_arabic_distributor_beside_the_wire_is_no_source() -> None:
+    credit = _ar("دمار في الحي بعد القصف (غيتي/الفرنسية)")
+    assert credit is not None
+    assert (credit.agency, credit.source, credit.handout) == ("AFP", None, False)
