@@ -69,6 +69,8 @@ WORLD_MIN_POP = 250_000
 COMMON_WORD_FREQ = 1000
 # ...unless the town is at least this big.
 COMMON_WORD_MIN_POP = 500_000
+# Between these sizes the name is kept, marked "~" as an everyday word.
+COMMON_WORD_KEEP_POP = 20_000
 # Outside the region a town rarely makes an Arabic caption: a far stricter filter (سوري,
 # "Syrian", is the Arabic name of Surrey, Canada).
 WORLD_COMMON_WORD_FREQ = 50
@@ -102,8 +104,10 @@ def uniq(items: list[str]) -> list[str]:
     out: list[str] = []
     for item in items:
         item = " ".join(item.replace("\t", " ").replace("|", " ").split())
-        if item and item.casefold() not in seen:
-            seen.add(item.casefold())
+        # "~name" (an everyday word) and "name" are one name: the first written wins, so a
+        # curated spelling, listed first, clears the mark
+        if item and item.lstrip("~").casefold() not in seen:
+            seen.add(item.lstrip("~").casefold())
             out.append(item)
     return out
 
@@ -135,7 +139,12 @@ def main() -> int:
         return 2
 
     sys.path.insert(0, str(ROOT))
-    from checker.normalize import key_ar
+    from checker.normalize import key_ar, key_en
+
+    def place_key(name: str) -> str:
+        """An English name compared without accents, case, hyphens or the article."""
+        key = key_en(anyascii(name))
+        return key[3:] if key.startswith(("al ", "el ", "ad ", "ar ", "as ", "az ")) else key
 
     common = _arabic_word_frequencies(key_ar)
 
@@ -245,7 +254,11 @@ def main() -> int:
                     "variants_en": uniq([name, *english]),
                     # "المركزي" (Markazi, Iran) is "the central": the same everyday-word filter
                     "names_ar": uniq(
-                        [a for a in alias_list if is_arabic_name(a) and not everyday_word(a)]
+                        [
+                            "~" + a if everyday_word(a) else a
+                            for a in alias_list
+                            if is_arabic_name(a)
+                        ]
                     ),
                 }
             )
@@ -264,7 +277,11 @@ def main() -> int:
             continue
         alts = city.get("alternatenames") or []
         ar = [a for a in alts if is_arabic_name(a)]
-        if country in REGION and pop < COMMON_WORD_MIN_POP:
+        if country in REGION and COMMON_WORD_KEEP_POP <= pop < COMMON_WORD_MIN_POP:
+            # a town that makes the news (الخليل Hebron, صور Tyre, الرمادي Ramadi) keeps a name that
+            # is also a word, marked "~": the checker then wants a place noun or the country
+            kept = ["~" + a if everyday_word(a) else a for a in ar]
+        elif country in REGION and pop < COMMON_WORD_MIN_POP:
             kept = [a for a in ar if not everyday_word(a)]
         elif country not in REGION and pop < WORLD_COMMON_WORD_MIN_POP:
             kept = [a for a in ar if not everyday_word(a, WORLD_COMMON_WORD_FREQ)]
@@ -292,6 +309,39 @@ def main() -> int:
                 "names_ar": uniq(ar),
             }
         )
+
+    # --- a city whose admin1 GeoNames does not give (Palestinian cities sit under the Gaza Strip
+    # or the West Bank) goes under the governorate that bears its name: Jenin in Jenin
+    # governorate, Dayr al Balah in Deir al-Balah governorate
+    admin_by_name: dict[tuple[str, str], str] = {}
+    for r in rows.values():
+        if r["kind"] == "admin1":
+            for name in [str(r["name_en"]), *r["variants_en"]]:  # type: ignore[misc]
+                admin_by_name[(str(r["country"]), place_key(name))] = str(r["id"])
+            for name in r["names_ar"]:  # type: ignore[attr-defined]
+                admin_by_name[(str(r["country"]), key_ar(name.lstrip("~")))] = str(r["id"])
+    reparented = 0
+    for r in rows.values():
+        if r["kind"] != "city" or rows.get(str(r["parent"]), {}).get("kind") == "admin1":
+            continue
+        names = [place_key(n) for n in [str(r["name_en"]), *r["variants_en"]]]  # type: ignore[misc]
+        names += [key_ar(n.lstrip("~")) for n in r["names_ar"]]  # type: ignore[attr-defined]
+        admin = next(
+            (
+                admin_by_name.get((str(r["country"]), n))
+                for n in names
+                if (str(r["country"]), n) in admin_by_name
+            ),
+            None,
+        )
+        if admin and rows[admin]["parent"] in (r["parent"], r["country"]):
+            r["parent"] = admin
+            # the governorate's English names are the city's too ("Deir al-Balah" for Dayr al
+            # Balah): either reading is then found, and the caption's city is chosen
+            r["variants_en"] = uniq(
+                [*r["variants_en"], str(rows[admin]["name_en"])]  # type: ignore[misc]
+            )
+            reparented += 1
 
     # --- capitals: "العاصمة اللبنانية", "the Syrian capital" name a city without its name ---------
     capitals: dict[str, str] = {}
@@ -364,7 +414,8 @@ def main() -> int:
         kinds[str(row["kind"])] = kinds.get(str(row["kind"]), 0) + 1
     print(
         f"wrote {OUT.relative_to(ROOT)}: {len(rows)} places {kinds}; "
-        f"{dropped} Arabic town names dropped as everyday words"
+        f"{dropped} Arabic town names dropped as everyday words; {reparented} cities placed "
+        "in the governorate of their name"
     )
     return 0
 

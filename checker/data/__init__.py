@@ -298,6 +298,9 @@ class Gazetteer:
     by_ar: dict[str, tuple[str, ...]]  # ar_place_key -> ids, best first
     heads_en: dict[str, int]  # first word of an English key -> most words of a key it starts
     heads_ar: dict[str, int]
+    # Arabic keys that are also everyday words ("الخليل" the friend, "صور" pictures, "الباب" the
+    # door): marked "~" in gazetteer.tsv; such a name is a place only with the words around it
+    common_ar: frozenset[str] = frozenset()
     _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def ancestors(self, place_id: str) -> tuple[str, ...]:
@@ -351,9 +354,25 @@ def _parse_gazetteer(text: str) -> dict[str, Place]:
             int(pop or 0),
             name_en,
             tuple(var_en.split("|")) if var_en else (),
-            tuple(names_ar.split("|")) if names_ar else (),
+            tuple(n.lstrip("~") for n in names_ar.split("|")) if names_ar else (),
         )
     return places
+
+
+def _common_ar(text: str) -> frozenset[str]:
+    """The Arabic names gazetteer.tsv marks "~" (everyday words as well as place names), unless
+    another place bears the same name unmarked (بغداد the governorate is marked, the city not)."""
+    marked: set[str] = set()
+    plain: set[str] = set()
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        for name in line.rsplit("\t", 1)[-1].split("|"):
+            if name.startswith("~"):
+                marked.add(ar_place_key(name[1:]))
+            elif name:
+                plain.add(ar_place_key(name))
+    return frozenset(marked - plain)
 
 
 def _build_index(
@@ -451,7 +470,7 @@ def _with_places(base: Gazetteer, extra: tuple[dict[str, Any], ...]) -> Gazettee
             by_ar.setdefault(ar_place_key(form), []).insert(0, pid)
     en = {k: tuple(dict.fromkeys(v)) for k, v in by_en.items()}
     ar = {k: tuple(dict.fromkeys(v)) for k, v in by_ar.items()}
-    return Gazetteer(places, en, ar, _heads(en), _heads(ar))
+    return Gazetteer(places, en, ar, _heads(en), _heads(ar), base.common_ar)
 
 
 @cache
@@ -462,10 +481,13 @@ def _shipped_gazetteer() -> Gazetteer:
     source = _read_text("gazetteer.tsv")
     path = _cache_path(source)
     loaded = cache_load(path)
-    if isinstance(loaded, tuple) and len(loaded) == 5:
-        rows, by_en, by_ar, heads_en, heads_ar = loaded
-        return Gazetteer({row[0]: Place(*row) for row in rows}, by_en, by_ar, heads_en, heads_ar)
+    if isinstance(loaded, tuple) and len(loaded) == 6:
+        rows, by_en, by_ar, heads_en, heads_ar, common = loaded
+        return Gazetteer(
+            {row[0]: Place(*row) for row in rows}, by_en, by_ar, heads_en, heads_ar, common
+        )
     places = _parse_gazetteer(source)
+    common = _common_ar(source)
     by_en, by_ar = _build_index(places)
     heads_en, heads_ar = _heads(by_en), _heads(by_ar)
     rows = [
@@ -483,8 +505,8 @@ def _shipped_gazetteer() -> Gazetteer:
         )
         for p in places.values()
     ]
-    cache_store(path, (rows, by_en, by_ar, heads_en, heads_ar))
-    return Gazetteer(places, by_en, by_ar, heads_en, heads_ar)
+    cache_store(path, (rows, by_en, by_ar, heads_en, heads_ar, common))
+    return Gazetteer(places, by_en, by_ar, heads_en, heads_ar, common)
 
 
 # --- spelling variants of place names -------------------------------------------------------------

@@ -14,7 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from checker.data import ar_place_key, gazetteer, grammar_words, load_toml, register_dependent
+from checker.data import (
+    Place,
+    ar_place_key,
+    gazetteer,
+    grammar_words,
+    load_toml,
+    register_dependent,
+)
 from checker.models import Lang, PlaceMention, Span
 from checker.normalize import Normalized, ar_stems, key_ar, key_en
 
@@ -329,6 +336,45 @@ def _ar_variant_spellings(
     return out
 
 
+def _everyday_name(mention: str) -> bool:
+    """Is this one-word Arabic mention a place name that is also an everyday word?"""
+    gaz = gazetteer()
+    if not gaz.common_ar or " " in mention.strip():
+        return False
+    for stem in ar_stems(key_ar(mention)):
+        if gaz.by_ar.get(stem):
+            return stem in gaz.common_ar
+    return False
+
+
+_AR_PLACE_NOUNS_EXTRA = ("مدينه", "محافظه", "منطقه", "ولايه", "قضاء", "ناحيه")
+
+
+def _anchored(
+    text: str,
+    start: int,
+    end: int,
+    places: list[Place],
+    found: list[tuple[int, int, tuple[str, ...]]],
+) -> bool:
+    gaz = gazetteer()
+    words = place_words()
+    before = text[max(0, start - 20) : start].split()
+    prev = _ar_bare(before[-1]) if before else ""
+    if prev in words.nouns_ar or prev in _AR_PLACE_NOUNS_EXTRA:
+        return True
+    if start < 3 and re.match(r"\s*[-ـ–—:,]", text[end : end + 4]):
+        return True  # a dateline
+    cued = (before and before[-1] in words.cues_ar) or text[start:end].startswith(_AR_PREP_CLITIC)
+    if not cued:
+        return False
+    countries = {p.country for p in places}
+    return any(
+        end < s <= end + 30 and any(gaz.places[i].country in countries for i in other)
+        for s, _, other in found
+    )
+
+
 def _plausible(
     found: list[tuple[int, int, tuple[str, ...]]], text: str, lang: Lang
 ) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -344,8 +390,15 @@ def _plausible(
         named_by.append(here | (countries if len(countries) == 1 else set()))
     keep = []
     for n, (start, end, ids) in enumerate(found):
-        named = set().union(*(s for m, s in enumerate(named_by) if m != n))
         places = [gaz.places[i] for i in ids]
+        if lang == "ar" and _everyday_name(text[start:end]):
+            # "الخليل" (the friend), "صور" (pictures), "العلم" (the flag): a place only after a
+            # place noun ("مدينة صور"), or after a preposition with another place of its country
+            # right after it ("في صور جنوب لبنان"), or as a dateline
+            if _anchored(text, start, end, places, found):
+                keep.append((start, end, ids))
+            continue
+        named = set().union(*(s for m, s in enumerate(named_by) if m != n))
         distinctive = any(
             p.kind != "city"
             or p.population >= (_CORE_SMALL_TOWN if p.country in _CORE else _SMALL_TOWN)

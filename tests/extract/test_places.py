@@ -209,3 +209,38 @@ def test_unknown_crossing_name_stops_before_a_preposition() -> None:
     report = check(ar="نازحون يصلون إلى معبر أبو غرين على الحدود مع تشاد (رويترز)")
     assert report.ar is not None
     assert [p.text for p in report.ar.places] == ["أبو غرين", "تشاد"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "مشيعون في جنين بالضفة الغربية (رويترز)",
+            ["Janin", "West Bank"],
+        ),  # another place right after
+        ("دخان فوق مدينة صور (رويترز)", ["Tyre"]),  # a place noun before it
+        ("جنود في الرمادي غرب العراق (رويترز)", ["Ramadi", "Iraq"]),
+    ],
+)
+def test_town_named_like_an_everyday_word_with_its_anchor(text: str, want: list[str]) -> None:
+    assert _places(ar=text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("نشرت صور للدمار في بيروت (رويترز)", ["Beirut"]),  # صور: pictures
+        ("رفع العلم العراقي فوق المبنى في الموصل (رويترز)", ["Mosul"]),  # العلم: the flag
+        ("مصلون في الخليل (رويترز)", []),  # a preposition alone is not enough for an everyday word
+    ],
+)
+def test_everyday_word_without_anchor_is_not_a_town(text: str, want: list[str]) -> None:
+    assert _places(ar=text) == want
+
+
+def test_city_and_its_namesake_governorate_agree() -> None:
+    report = check(
+        en="Mourners gather in Deir al-Balah, Aug. 13, 2024. (AP Photo/Sami Rauf)",
+        ar="مشيعون في دير البلح في 13 أغسطس/آب 2024 (أسوشيتد برس/سامي رؤوف)",
+    )
+    assert [f.code for f in report.findings if f.category.value == "place"] == []
