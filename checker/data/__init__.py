@@ -691,3 +691,10 @@ def grammar_words() -> GrammarWords:
         function_words_ar=frozenset(spelling["arabic"]["function_words"]),
         house_style_ar=dict(spelling["arabic"]["house_style"]),
     )
+
+
+@cache
+def ordinal_days() -> dict[str, int]:
+    """Arabic ordinal day words ("العاشر من محرم"), folded as caption text is -> day."""
+    table = load_toml("months.toml").get("ordinal_days", {})
+    return {key_ar(word): int(day) for word, day in table.items()}

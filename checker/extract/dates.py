@@ -27,6 +27,7 @@ from checker.data import (
     months_ar,
     months_en,
     months_hijri,
+    ordinal_days,
     relative_days,
     relative_periods,
     weekdays_ar,
@@ -71,11 +72,16 @@ def _en_patterns() -> tuple[re.Pattern[str], ...]:
         # Saturday, Oct. 3, 2015 / Sept. 13 / Monday (Jan. 27) / FEBRUARY 08:
         # (every form starts with a capital or a digit: the lookahead spares the engine a try at
         # each other position, which made these patterns the dearest part of a check)
+        # (a range, "Sept. 13-14, 2025" / "14-15 April 2024", is dated by its first day)
         re.compile(
-            rf"(?=[A-Z])(?:{weekday},?\s*\(?\s*)?{month}(?:\s+|(?<=\.)){day}(?:\)?,?\s+{year})?"
+            rf"(?=[A-Z])(?:{weekday},?\s*\(?\s*)?{month}(?:\s+|(?<=\.)){day}"
+            rf"(?:\s*-\s*[0-3]?\d(?!\d))?(?:\)?,?\s+{year})?"
         ),
         # 16 January 2025 / Monday 16 January
-        re.compile(rf"(?=[A-Z0-9])(?:{weekday},?\s+)?{day}\s+{month}(?:,?\s+{year})?"),
+        re.compile(
+            rf"(?=[A-Z0-9])(?:{weekday},?\s+)?(?:(?P<day0>[0-3]?\d)\s*-\s*)?{day}\s+{month}"
+            rf"(?:,?\s+{year})?"
+        ),
         # March 2009
         re.compile(rf"(?=[A-Z]){month},?\s+{year}"),
         # 2015-10-03
@@ -165,6 +171,8 @@ def extract_en(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
                 continue
             month = months[m.group("month").casefold()]
             day = int(m.group("day")) if "day" in m.groupdict() and m.group("day") else None
+            if m.groupdict().get("day0"):
+                day = int(m.group("day0"))  # "14-15 April 2024": the range's first day
             raw_year = m.group("year") if "year" in m.groupdict() else None
             if m.group("month").casefold() == "may" and day is None:
                 continue  # "may" the verb
@@ -179,7 +187,9 @@ def extract_en(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
             wd_text = m.groupdict().get("wd")
             weekday = weekdays[wd_text.casefold()] if wd_text else None
             taken.append((m.start(), m.end()))
-            core = min(m.start(g) for g in ("month", "day") if g in m.groupdict() and m.group(g))
+            core = min(
+                m.start(g) for g in ("month", "day", "day0") if g in m.groupdict() and m.group(g)
+            )
             found.append(
                 _mention(
                     nt,
@@ -201,6 +211,7 @@ def extract_en(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
         if _valid(year, month, day):
             taken.append((m.start(), m.end()))
             found.append(_mention(nt, m.start(), m.end(), year, month, day, None, reference))
+    found += _numeric(nt, "en", taken, reference)
     for m in weekday_only.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
@@ -277,19 +288,24 @@ def _ar_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     weekday = _alt(list(weekdays_ar()))
     hijri = _alt(list(months_hijri()))
     clitic = r"(?:[وفبل]?(?:ال)?)"
+    ordinals = _alt(list(ordinal_days()))
     day = r"(?P<day>[0-3]?\d)(?!\d)"
     year = rf"(?P<year>{YEAR})(?!\d)"
     # a date starts a word: the lookbehind spares the engine a try inside every word
     start = r"(?<![\u0621-\u064a0-9])"
     greg = re.compile(
         rf"{start}(?:(?:يوم\s+)?{clitic}?(?P<wd>{weekday})\s*,?\s*)?"
-        rf"(?:{day}\s*(?:من\s+)?)?(?:شهر\s+)?"
+        # "الـ25 من يناير", "14-15 أبريل" (a range: its first day), "العاشر من محرم" (an ordinal)
+        rf"(?:(?:ال\s*)?(?:(?P<day0>[0-3]?\d)\s*-\s*)?{day}\s*(?:من\s+)?|"
+        rf"(?P<dayword>{ordinals})\s+(?:من\s+)?)?(?:شهر\s+)?"
         rf"(?P<m1>{months})(?![\u0621-\u064a])"
-        rf"(?:\s*[/(-]\s*(?P<m2>{months})(?![\u0621-\u064a])\s*\)?)?"
+        # the month in a second family: "يوليو/تموز", "مايو (أيار)", "فبراير شباط"
+        rf"(?:\s*[/(-]\s*(?P<m2>{months})(?![\u0621-\u064a])\s*\)?"
+        rf"|\s+(?P<m3>{months})(?![\u0621-\u064a]))?"
         rf"(?:\s*,?\s*(?:من\s+)?(?:عام|العام|سنه|لعام)?\s*{year})?"
     )
     hij = re.compile(
-        rf"{start}(?:{day}\s+)?(?P<m1>{hijri})(?![\u0621-\u064a])\s*(?:(?P<year>1[34]\d{{2}})\s*"
+        rf"{start}(?:{day}\s+(?:من\s+)?|(?P<dayword>{ordinals})\s+(?:من\s+)?)?(?P<m1>{hijri})(?![\u0621-\u064a])\s*(?:(?P<year>1[34]\d{{2}})\s*"
         r"(?P<h>ه(?![\u0621-\u064a])|هجري|هجريه|للهجره)?)?"
     )
     bare = _alt(sorted({w[2:] if w.startswith("ال") else w for w in weekdays_ar()}))
@@ -309,17 +325,19 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
     weekdays = weekdays_ar()
     hijri_months = months_hijri()
 
+    ordinals = ordinal_days()
     for m in greg.finditer(text):
-        day = int(m.group("day")) if m.group("day") else None
+        day = _ar_day(m, ordinals)
         year = int(m.group("year")) if m.group("year") else None
-        dual = m.group("m2") is not None
+        second = m.group("m2") or m.group("m3")
+        dual = second is not None
         if day is None and year is None and not dual:
             continue  # "مارس" alone is as often the verb "practised"
         before = text[max(0, m.start() - 12) : m.start()].split()
         if before and key_ar(before[-1]) in grammar_words().date_events_ar:
             continue  # "ثورة 25 يناير"
         month = months[m.group("m1")]
-        if dual and months[m.group("m2")] != month:
+        if second is not None and months[second] != month:
             continue  # two different months: not one date
         if not _valid(year, month, day):
             continue
@@ -334,19 +352,18 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
         ):
             start = m.start()
         taken.append((start, m.end()))
-        core = m.start("day") if m.group("day") else m.start("m1")
+        core = next(m.start(g) for g in ("day0", "day", "dayword", "m1") if m.group(g))
         found.append(
             _mention(nt, start, m.end(), year, month, day, weekday, reference, core_start=core)
         )
 
     for m in hij.finditer(text):
-        if _overlaps(taken, m.start(), m.end()) or not m.group("year") or not m.group("day"):
+        hday = _ar_day(m, ordinals)
+        if _overlaps(taken, m.start(), m.end()) or not m.group("year") or hday is None:
             continue
         if not m.group("h") and int(m.group("year")) < 1300:
             continue
-        g = _hijri_to_gregorian(
-            int(m.group("year")), hijri_months[m.group("m1")], int(m.group("day"))
-        )
+        g = _hijri_to_gregorian(int(m.group("year")), hijri_months[m.group("m1")], hday)
         if g is None:
             continue
         taken.append((m.start(), m.end()))
@@ -361,6 +378,7 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
             )
         )
 
+    found += _numeric(nt, "ar", taken, reference)
     for m in wd_only.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
@@ -432,6 +450,66 @@ def _relative_ar() -> tuple[dict[str, int], re.Pattern[str]]:
     return table, re.compile(
         rf"(?<![\u0621-\u064a])[وفب]?(?P<r>{_alt(list(table))})(?![\u0621-\u064a])"
     )
+
+
+def _ar_day(m: re.Match[str], ordinals: dict[str, int]) -> int | None:
+    """The day of an Arabic date match: its figure, the first day of a range, or an ordinal."""
+    groups = m.groupdict()
+    if groups.get("day0"):
+        return int(groups["day0"])
+    if groups.get("day"):
+        return int(groups["day"])
+    if groups.get("dayword"):
+        return ordinals.get(groups["dayword"])
+    return None
+
+
+# 12/3/2024 (Arabic captions write the day first), 2024/05/12; never a two-digit year
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,4})/(\d{1,2})/(\d{2,4})(?![\d/])")
+
+
+def _numeric(
+    nt: Normalized, lang: str, taken: list[tuple[int, int]], reference: dt.date | None
+) -> list[DateMention]:
+    """Dates written in figures. Year first is unambiguous; otherwise Arabic is day first, and
+    English is read only when one figure cannot be a month (31/12/2024, 12/31/2024)."""
+    out: list[DateMention] = []
+    if "/" not in nt.text:
+        return out
+    for m in _NUMERIC.finditer(nt.text):
+        a, b, c = m.group(1), m.group(2), m.group(3)
+        if len(a) == 4:
+            year, month, day = int(a), int(b), int(c)
+        elif len(c) == 4:
+            first, second = int(a), int(b)
+            if lang == "ar" or first > 12:
+                day, month = first, second
+            elif second > 12:
+                month, day = first, second
+            else:
+                continue  # 05/06/2024 in English: May 6 or 5 June
+            year = int(c)
+        else:
+            continue
+        if not 1900 <= year <= 2100 or not _valid(year, month, day):
+            continue
+        start, weekday = m.start(), None
+        if lang == "ar":  # "يوم الثلاثاء 12/3/2024": the weekday belongs to the date
+            wd = _ar_weekday_before().search(nt.text, max(0, start - 20), start)
+            if wd:
+                start, weekday = wd.start("wd"), weekdays_ar().get(wd.group("wd"))
+        if _overlaps(taken, start, m.end()):
+            continue
+        taken.append((start, m.end()))
+        out.append(
+            _mention(nt, start, m.end(), year, month, day, weekday, reference, core_start=m.start())
+        )
+    return out
+
+
+@cache
+def _ar_weekday_before() -> re.Pattern[str]:
+    return re.compile(rf"(?P<wd>{_alt(list(weekdays_ar()))})\s*,?\s*$")
 
 
 def _hijri_to_gregorian(year: int, month: int, day: int) -> dt.date | None:

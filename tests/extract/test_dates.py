@@ -108,3 +108,40 @@ def test_arabic_weekday_keeps_its_article() -> None:
     assert _ar("مظاهرة في رفح، الاثنين 6 مايو/أيار 2024") == [
         ("الاثنين 6 مايو/أيار 2024", "2024-05-06")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Shelling went on Sept. 13-14, 2025, in Gaza.", ("Sept. 13-14, 2025", "2025-09-13")),
+        ("On the night of 14-15 April 2024, drones flew.", ("14-15 April 2024", "2024-04-14")),
+        ("Refugees in Chad, 25/05/2024.", ("25/05/2024", "2024-05-25")),
+        ("Taken 2024/05/12 at the border.", ("2024/05/12", "2024-05-12")),
+    ],
+)
+def test_english_ranges_and_figures(text: str, want: tuple[str, str]) -> None:
+    assert want in _en(text)
+
+
+def test_english_figures_that_could_be_either_order_are_not_read() -> None:
+    assert _en("Refugees in Chad, 05/06/2024.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("ليلة 14-15 أبريل 2024 فوق المدينة", ("14-15 أبريل 2024", "2024-04-14")),
+        ("دمار في المدينة صباح 6 فبراير شباط 2023", ("6 فبراير شباط 2023", "2023-02-06")),
+        ("متظاهرون في الـ25 من يناير 2011", ("الـ25 من يناير 2011", "2011-01-25")),
+        ("في الخامس والعشرين من يناير 2011", ("الخامس والعشرين من يناير 2011", "2011-01-25")),
+        ("مواكب العزاء في العاشر من محرم 1446 هـ", ("العاشر من محرم 1446 هـ", "2024-07-16")),
+        ("الصورة بتاريخ 12/3/2024", ("12/3/2024", "2024-03-12")),
+    ],
+)
+def test_arabic_ranges_ordinals_and_figures(text: str, want: tuple[str, str]) -> None:
+    assert want in _ar(text)
+
+
+def test_arabic_weekday_before_a_date_in_figures() -> None:
+    found = extract_ar(normalize("قصف يوم الأربعاء 12/3/2024 على المدينة"))
+    assert [(d.text, d.weekday) for d in found] == [("الأربعاء 12/3/2024", 2)]
