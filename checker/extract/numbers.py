@@ -99,6 +99,10 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
             continue  # "one of the...", "one man": a pronoun more often than a count
         if lang == "ar" and key in ("واحد", "واحده"):
             continue
+        if lang == "ar" and key in ("عشر", "عشره"):
+            before = text[max(0, m.start() - 12) : m.start()].split()
+            if before and before[-1].startswith("ال"):
+                continue  # "الثانية عشرة": an ordinal (twelfth), not ten
         end = m.end()
         value = vague if vague is not None else (unit or 0.0)
         tail = _TAIL_WORD.match(text, end)

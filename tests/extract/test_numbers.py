@@ -1,0 +1,42 @@
+"""Counts and figures in both languages, and the numbers that are not counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract.numbers import extract
+from checker.normalize import normalize
+
+
+def _values(text: str, lang: str) -> list[tuple[str, float, bool, bool]]:
+    return [(n.text, n.value, n.approximate, n.vague) for n in extract(normalize(text), lang)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("More than 250,000 people fled.", "en", [("250,000", 250000.0, True, False)]),
+        ("فر أكثر من 250 ألف شخص", "ar", [("250 ألف", 250000.0, True, False)]),
+        ("Some 2.5 million live there.", "en", [("2.5 million", 2500000.0, True, False)]),
+        ("At least six were killed.", "en", [("six", 6.0, True, False)]),
+        ("مقتل ستة على الأقل", "ar", [("ستة", 6.0, True, False)]),
+        ("Hundreds gathered.", "en", [("Hundreds", 100.0, True, True)]),
+        ("إصابة العشرات في القصف", "ar", [("العشرات", 10.0, True, True)]),
+        ("دخلت نحو مئة شاحنة", "ar", [("مئة", 100.0, True, False)]),
+    ],
+)
+def test_counts(text: str, lang: str, want: list[tuple[str, float, bool, bool]]) -> None:
+    assert _values(text, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The SU-24M jet took off in 2015.", "en"),  # a model name and a year
+        ("A 12-year-old boy and the 6th brigade.", "en"),
+        ("طفل في الثانية عشرة من عمره", "ar"),  # an ordinal: twelfth
+        ("One of the men waved.", "en"),
+    ],
+)
+def test_not_counts(text: str, lang: str) -> None:
+    assert _values(text, lang) == []
