@@ -123,6 +123,11 @@ def _extract_ar(nt: Normalized) -> list[PersonMention]:
             and j - i - size < 2
         ):
             j += 1
+        # "العاهل الأردني الملك عبد الله": a second title before the name
+        for form, r in titles.get(keys[j] if j < len(words) else "", []):
+            if keys[j : j + len(form)] == list(form):
+                role, j = r, j + len(form)
+                break
         name: list[re.Match[str]] = []
         while j < len(words) and len(name) < 3 and keys[j] not in grammar_words().name_stop_ar:
             gap = text[(name[-1] if name else words[j - 1]).end() : words[j].start()]

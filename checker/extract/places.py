@@ -427,15 +427,25 @@ def _plausible(
     return keep
 
 
-def _choose(mentions: list[tuple[int, int, tuple[str, ...]]]) -> list[str]:
-    """Pick one candidate per mention, preferring countries and places the caption names."""
+def _choose(
+    mentions: list[tuple[int, int, tuple[str, ...]]], text: str = "", lang: Lang = "en"
+) -> list[str]:
+    """Pick one candidate per mention, preferring countries and places the caption names, and in
+    Arabic the countries its adjectives name ("العاهل الأردني ... في عمان": Amman, not Oman)."""
     gaz = gazetteer()
     context: set[str] = set()
+    ambiguous = False
     for _, _, ids in mentions:
         if len({gaz.places[i].country for i in ids}) == 1:
             context.add(gaz.places[ids[0]].country)
             context.update(ids)
             context.update(gaz.ancestors(ids[0]))
+        else:
+            ambiguous = True
+    if ambiguous and lang == "ar":
+        from checker.data import country_of_nisba
+
+        context.update(c for m in _AR_WORD.finditer(text) if (c := country_of_nisba(m.group(0))))
     chosen = []
     for _, _, ids in mentions:
         best = ids[0]
@@ -499,7 +509,7 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
     found = _plausible(found, text, lang)
     if lang == "ar":  # "سورياً" / "سوريّا" (Syrian, with tanween or shadda): an adjective
         found = [f for f in found if not _ADJECTIVE_MARKS.search(_with_marks(nt, f[0], f[1]))]
-    chosen = _choose(found)
+    chosen = _choose(found, text, lang)
     out = []
     for (start, end, ids), best in zip(found, chosen, strict=True):
         place = gaz.places[best]

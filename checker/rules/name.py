@@ -6,15 +6,20 @@ names are compared by sound (``checker.translit``), so Sergei Lavrov = سيرغ�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checker.models import Category, Fields, PersonMention, Severity
 from checker.rules.base import LANG_NAME, Context, Hit, rule
 from checker.translit import same_name
 
+# a regnal number ends a monarch's name: "Abdullah II" / "عبد الله الثاني"
+_REGNAL = re.compile(r"\s+(?:[IVX]{1,4}|ال(?:أول|اول|ثاني|ثالث|رابع|خامس|سادس))$")
+
 
 def _same_person(a: str, b: str) -> bool:
     """The whole names sound alike, or their last names do (Bashar Assad / الأسد)."""
+    a, b = _REGNAL.sub("", a) or a, _REGNAL.sub("", b) or b
     if same_name(a, b):
         return True
     last_a, last_b = a.split()[-1], b.split()[-1]

@@ -82,3 +82,16 @@ def test_name_span_keeps_its_own_spacing() -> None:
     assert fields is not None
     person = fields.people[0]
     assert text[person.span.start : person.span.end] == "Bashar  Assad"
+
+
+def test_second_title_and_regnal_number() -> None:
+    from checker import check
+
+    report = check(
+        en="Jordan's King Abdullah II speaks in Amman. (AP Photo/Sami Rauf)",
+        ar="العاهل الأردني الملك عبد الله الثاني يتحدث في عمان (أسوشيتد برس/سامي رؤوف)",
+    )
+    assert report.ar is not None
+    assert [p.text for p in report.ar.people] == ["عبد الله الثاني"]
+    assert [p.name for p in report.ar.places] == ["Amman"]  # the adjective names Jordan
+    assert [f.code for f in report.findings if f.category.value in ("name", "place")] == []
