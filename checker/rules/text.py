@@ -93,8 +93,8 @@ def tatweel_padding(ctx: Context) -> Iterator[Hit]:
     """Tatweel (ـ) stretching an Arabic word.
 
     What it checks: the kashida U+0640 joined to Arabic letters ("جـــداً"), in the Arabic
-    caption. A tatweel standing alone between spaces (used as a dash) and the "الـ" before a
-    Latin abbreviation are left alone.
+    caption. A tatweel standing alone between spaces (used as a dash), the "الـ" before a
+    Latin abbreviation and a one-letter abbreviation ("1446 هـ") are left alone.
     Why it matters: stretched words do not match search or names, and the stretch that fits
     one layout breaks another.
     Example: "دمـــار واسع في المدينة"
@@ -109,6 +109,8 @@ def tatweel_padding(ctx: Context) -> Iterator[Hit]:
     for m in _TATWEEL.finditer(text):
         if text[m.end() : m.end() + 1].isascii() and text[m.end() : m.end() + 1].isalpha():
             continue  # الـCIA: the article before a Latin abbreviation
+        if m.start() >= 1 and not text[m.start() - 2 : m.start() - 1].isalpha():
+            continue  # "1446 هـ": a one-letter abbreviation is written with its tatweel
         word = re.search(r"[\u0621-\u064a\u0640]+", text[max(0, m.start() - 20) : m.end() + 20])
         yield _hit("ar", Span(m.start(), m.end()), "A tatweel (ـ) stretches an Arabic word.", 0.85,
                    word.group(0).replace("\u0640", "") if word else "", {})  # fmt: skip
