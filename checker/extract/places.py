@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from checker.data import (
+    Gazetteer,
     Place,
     ar_place_key,
     gazetteer,
@@ -422,9 +423,17 @@ def _plausible(
         )
         if lang == "en" and not in_context and not dateline and known(text[start:end].casefold()):
             continue  # "in Hope", "near Salem": an English word needs the place's country named
+        if cued and not in_context and not dateline and _countries_named(named, gaz):
+            continue  # "the village of Johar ... central Gaza Strip" is not Jawhar, Somalia
         if in_context or cued or dateline:
             keep.append((start, end, ids))
     return keep
+
+
+def _countries_named(named: set[str], gaz: Gazetteer) -> bool:
+    """Does the caption name a country (by itself or through one of its places)? Countries are
+    kept in ``named`` by their codes, which are their ids."""
+    return any(i in gaz.places and gaz.places[i].kind == "country" for i in named)
 
 
 def _choose(

@@ -8,7 +8,7 @@ the photo's place; later sentences give background ("Russia has insisted...").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from checker.data import gazetteer
 from checker.models import Category, Fields, PlaceMention, Severity
@@ -115,8 +115,15 @@ def places_conflict(ctx: Context) -> Iterator[Hit]:
     ar_all = [p for p in pair[1].places if p.ids]
     en_bad = [p for p in en_photo if not any(compatible(p, q) for q in ar_all)]
     ar_bad = [p for p in ar_photo if not any(compatible(p, q) for q in en_all)]
+    town_level = False
     if not en_bad or not ar_bad:
-        return  # one side's photo places are all accounted for by the other side
+        # agreement at the level of a region may hide different towns: "Khan Younis, southern
+        # Gaza Strip" against "رفح جنوب قطاع غزة"
+        en_bad = _towns_unmatched(en_photo, pair[1].places)
+        ar_bad = _towns_unmatched(ar_photo, pair[0].places)
+        if not en_bad or not ar_bad:
+            return  # one side's photo places are all accounted for by the other side
+        town_level = True
     en_countries = {p.country for p in en_photo}
     ar_countries = {p.country for p in ar_photo}
     other_country = not (en_countries & ar_countries)
@@ -133,9 +140,30 @@ def places_conflict(ctx: Context) -> Iterator[Hit]:
         f"Arabic{where}.",
         en=tuple(p.span for p in en_bad),
         ar=tuple(p.span for p in ar_bad),
-        confidence=0.85 if other_country else 0.6,
+        confidence=0.85 if other_country else 0.5 if town_level else 0.6,
         evidence={"en": [p.ids[0] for p in en_bad], "ar": [p.ids[0] for p in ar_bad]},
     )
+
+
+_TOWN_KINDS = ("city", "camp")
+
+
+def _towns_unmatched(
+    photo: list[PlaceMention], other: tuple[PlaceMention, ...]
+) -> list[PlaceMention]:
+    """The towns and camps among one side's photo places when the other side names towns too,
+    and none of them is the same as, or contains, or lies in, any of the other side's towns."""
+    gaz = gazetteer()
+
+    def towns(places: Iterable[PlaceMention]) -> list[PlaceMention]:
+        return [p for p in places if p.ids and gaz.places[p.ids[0]].kind in _TOWN_KINDS]
+
+    mine, theirs = towns(photo), towns(other)
+    if not mine or not theirs:
+        return []
+    if any(compatible(a, b) for a in mine for b in theirs):
+        return []
+    return mine
 
 
 def _finer(a: PlaceMention, b: PlaceMention) -> bool:

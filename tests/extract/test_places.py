@@ -244,3 +244,13 @@ def test_city_and_its_namesake_governorate_agree() -> None:
         ar="مشيعون في دير البلح في 13 أغسطس/آب 2024 (أسوشيتد برس/سامي رؤوف)",
     )
     assert [f.code for f in report.findings if f.category.value == "place"] == []
+
+
+def test_foreign_small_town_on_a_cue_alone_when_the_caption_names_another_country() -> None:
+    # "the village of Johar" is in Gaza here, not Jawhar (Somalia)
+    report = check(en="Men pray in the village of Johar, central Gaza Strip. (AP Photo/Sami Rauf)")
+    assert report.en is not None
+    assert [(p.text, p.country) for p in report.en.places] == [
+        ("Johar", None),
+        ("Gaza Strip", "PS"),
+    ]
