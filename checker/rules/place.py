@@ -99,7 +99,9 @@ def places_conflict(ctx: Context) -> Iterator[Hit]:
 
     What it checks: each caption names the photo's place, and a place of the English caption's
     first sentence neither equals, contains nor lies inside any place named in the Arabic
-    caption (and the reverse). Places in different countries give a higher confidence.
+    caption (and the reverse). Places in different countries give a higher confidence. When the
+    captions agree only on a region, their towns are compared too: "Khan Younis, southern Gaza
+    Strip" and "رفح جنوب قطاع غزة" name different towns (a lower confidence).
     Why it matters: a photo placed in the wrong town or country is misinformation.
     Example: EN "in Khan Younis, southern Gaza Strip" / AR "في مخيم جنين".
     Use instead: "في خان يونس جنوب قطاع غزة".
