@@ -12,7 +12,7 @@ import marshal
 import os
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -79,6 +79,17 @@ def allowed_words() -> frozenset[str]:
 
 def _read_text(name: str) -> str:
     return resources.files("checker.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _source_key(name: str) -> str:
+    """What identifies a shipped data file's version for the caches built from it: its size and
+    modification time (reading and hashing the 3.5 MB gazetteer took 12 ms of a cold start),
+    or its text when it is not a plain file."""
+    try:
+        st = os.stat(str(resources.files("checker.data").joinpath(name)))
+    except (OSError, TypeError):
+        return _read_text(name)
+    return f"{name}:{st.st_size}:{st.st_mtime_ns}"
 
 
 @cache
@@ -287,13 +298,41 @@ class Place:
     lon: float | None
     population: int
     name_en: str
+    # other English spellings; at run time only countries keep theirs (every variant of every
+    # place is a key of the lookup index, Gazetteer.by_en, which is what lookups use)
     variants_en: tuple[str, ...]
     names_ar: tuple[str, ...]
 
 
+class PlaceTable(Mapping[str, Place]):
+    """Place id -> Place, each record made on first use: a check reads a handful of the 12,000
+    places, and making them all took a sixth of a cold start."""
+
+    __slots__ = ("_made", "_rows")
+
+    def __init__(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        self._rows = {row[0]: row for row in rows}
+        self._made: dict[str, Place] = {}
+
+    def __getitem__(self, key: str) -> Place:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = Place(*self._rows[key])
+        return made
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    places: dict[str, Place]
+    places: Mapping[str, Place]
     by_en: dict[str, tuple[str, ...]]  # key_en -> ids, best first
     by_ar: dict[str, tuple[str, ...]]  # ar_place_key -> ids, best first
     heads_en: dict[str, int]  # first word of an English key -> most words of a key it starts
@@ -478,14 +517,12 @@ def _shipped_gazetteer() -> Gazetteer:
     """The gazetteer with its lookup index. Parsing the table and building the index take a few
     hundred ms, so both are kept in the user's cache directory (as marshal data, keyed by the
     table's hash); a missing or unwritable cache only costs time."""
-    source = _read_text("gazetteer.tsv")
-    path = _cache_path(source)
+    path = _cache_path(_source_key("gazetteer.tsv"), "gazetteer-v3")
     loaded = cache_load(path)
     if isinstance(loaded, tuple) and len(loaded) == 6:
         rows, by_en, by_ar, heads_en, heads_ar, common = loaded
-        return Gazetteer(
-            {row[0]: Place(*row) for row in rows}, by_en, by_ar, heads_en, heads_ar, common
-        )
+        return Gazetteer(PlaceTable(rows), by_en, by_ar, heads_en, heads_ar, common)
+    source = _read_text("gazetteer.tsv")
     places = _parse_gazetteer(source)
     common = _common_ar(source)
     by_en, by_ar = _build_index(places)
@@ -500,13 +537,13 @@ def _shipped_gazetteer() -> Gazetteer:
             p.lon,
             p.population,
             p.name_en,
-            p.variants_en,
+            p.variants_en if p.kind == "country" else (),
             p.names_ar,
         )
         for p in places.values()
     ]
     cache_store(path, (rows, by_en, by_ar, heads_en, heads_ar, common))
-    return Gazetteer(places, by_en, by_ar, heads_en, heads_ar, common)
+    return Gazetteer(PlaceTable(rows), by_en, by_ar, heads_en, heads_ar, common)
 
 
 # --- spelling variants of place names -------------------------------------------------------------
@@ -526,12 +563,15 @@ def skeleton_index() -> dict[str, tuple[str, ...]]:
     """Skeleton -> place ids, for names of four consonant classes or more (shorter ones collide).
     Built once (half a second) and kept in the cache directory beside the gazetteer index."""
     gaz = gazetteer()
-    path = _cache_path(_read_text("gazetteer.tsv") + repr(_LEXICON.places), "skeletons")
+    path = _cache_path(_source_key("gazetteer.tsv") + repr(_LEXICON.places), "skeletons")
     loaded = cache_load(path)
     if isinstance(loaded, dict):
         return loaded
     index: dict[str, list[str]] = {}
-    for place in gaz.places.values():
+    # every English variant, which the run-time place records keep for countries only
+    full = _parse_gazetteer(_read_text("gazetteer.tsv"))
+    extra = [gaz.places[i] for i in gaz.places if i not in full]  # the newsroom's own places
+    for place in [*full.values(), *extra]:
         for form in (place.name_en, *place.variants_en):
             skeleton = place_skeleton(form)
             if len(skeleton) >= 4:
@@ -636,7 +676,7 @@ def ar_skeleton_index() -> dict[str, tuple[str, ...]]:
     """Arabic skeleton -> place ids, for skeletons of four letters or more (kept in the cache
     directory beside the gazetteer index)."""
     gaz = gazetteer()
-    path = _cache_path(_read_text("gazetteer.tsv") + repr(_LEXICON.places), "ar-skeletons")
+    path = _cache_path(_source_key("gazetteer.tsv") + repr(_LEXICON.places), "ar-skeletons")
     loaded = cache_load(path)
     if isinstance(loaded, dict):
         return loaded
