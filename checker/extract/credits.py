@@ -264,6 +264,13 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
         offset = part.start + (len(part.text) - len(text)) + cut
         span = nt.span(offset, offset + len(name))
         is_outlet = part.via or (handout and persons and index > 0 and "via" in lower)
+        # "Armed Wing/Handout via REUTERS": who issued the handout, before any agency, is not a
+        # photographer ("REUTERS/Name/Handout" names one)
+        is_outlet = is_outlet or (
+            not found
+            and index + 1 < len(parts)
+            and key_en(parts[index + 1].text).startswith("handout")
+        )
         if _is_org(name) or is_outlet or not _looks_like_person(name):
             if len(name) > 1:
                 sources.append((name, span))
