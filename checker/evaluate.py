@@ -16,6 +16,7 @@ from rapidfuzz.fuzz import ratio
 
 from checker.engine import InputError, run
 from checker.models import CaptionPair, Fields, Report, Severity, Span
+from checker.normalize import normalize
 from checker.translit import same_name
 
 TRAP_ROLES = {"name_not_date", "not_a_date", "duration"}
@@ -72,6 +73,9 @@ class Evaluation:
     typo_alarms: list[str] = field(default_factory=list)  # what fired on typo-free sides
     items: int = 0
     errors: int = 0
+    # date misses whose labelled year the caption does not write ("14 اذار/مارس" labelled
+    # 2018 from the web page): no checker can give it without a reference date
+    outside_year: dict[str, int] = field(default_factory=dict)
 
     def score(self, lang: str, name: str) -> Score:
         return self.scores.setdefault((lang, name), Score())
@@ -183,6 +187,9 @@ def _score_side(
         if ok:
             s.tp += 1
         else:
+            iso = str(d.get("iso") or "")
+            if iso[:4].isdigit() and iso[:4] not in normalize(text).text:  # ٢٠١٨ is 2018
+                ev.outside_year[lang] = ev.outside_year.get(lang, 0) + 1
             s.fn += 1
             got_desc = [f"{got_dates[i].text}={got_dates[i].iso}" for i in hits]
             ev.misses.append(
@@ -263,7 +270,10 @@ def evaluate(items: Iterable[dict[str, Any]]) -> Evaluation:
         ev.items += 1
         item_id = str(item.get("id"))
         try:
-            report = run(CaptionPair(en=item.get("en"), ar=item.get("ar"), id=item_id))
+            # an item may carry a reference date ("date", as in a batch manifest)
+            report = run(
+                CaptionPair(en=item.get("en"), ar=item.get("ar"), id=item_id, date=item.get("date"))
+            )
         except InputError:
             ev.errors += 1
             continue
@@ -341,6 +351,12 @@ def render(ev: Evaluation, *, misses: bool = False) -> str:
         lines.append(
             f"{name:<14}{_pct(en.precision):>9}{_pct(en.recall):>9}"
             f"{_pct(ar.precision):>9}{_pct(ar.recall):>9}"
+        )
+    if ev.outside_year:
+        counts = ", ".join(f"{n} {lang.upper()}" for lang, n in sorted(ev.outside_year.items()))
+        lines.append(
+            f"(date misses labelled with a year the caption does not write: {counts}; "
+            "they need a reference date: --date, a manifest date or the image)"
         )
     lines.append("")
     found = f"{ev.pairs_found}/{ev.pairs_expected}" if ev.pairs_expected else "-"

@@ -53,3 +53,27 @@ def test_dev_figures_do_not_fall() -> None:
     assert result.false_alarms == 0
     assert result.spelling_alarms == 0
     assert result.typos_found >= 18
+
+
+def test_yearless_date_with_and_without_a_reference(tmp_path: Path) -> None:
+    import json
+
+    item = {
+        "id": "t-ar-yearless",
+        "kind": "ar",
+        "en": None,
+        "ar": "نازحون يغادرون البلدة في 14 آذار/مارس (رويترز)",
+        "labels": {
+            "dates": [{"text": "14 آذار/مارس", "iso": "2019-03-14", "role": "photo"}],
+            "credit": {"agency": "Reuters", "photographers": []},
+            "places": [],
+        },
+    }
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps(item, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = ev.evaluate(ev.load(corpus))
+    assert result.score("ar", "dates").recall == 0.0
+    assert result.outside_year == {"ar": 1}  # reported as a year the caption does not write
+    corpus.write_text(json.dumps(item | {"date": "2019-03-20"}, ensure_ascii=False) + "\n", "utf-8")
+    result = ev.evaluate(ev.load(corpus))
+    assert result.score("ar", "dates").recall == 1.0  # the item's reference date resolves it
