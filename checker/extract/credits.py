@@ -262,7 +262,8 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
             continue
         name, cut = _strip_rank(text)
         offset = part.start + (len(part.text) - len(text)) + cut
-        span = nt.span(offset, offset + len(name))
+        span_end = offset + len(name)
+        span = nt.span(offset, span_end)
         is_outlet = part.via or (handout and persons and index > 0 and "via" in lower)
         # "Armed Wing/Handout via REUTERS": who issued the handout, before any agency, is not a
         # photographer ("REUTERS/Name/Handout" names one)
@@ -272,6 +273,9 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
             and key_en(parts[index + 1].text).startswith("handout")
         )
         if _is_org(name) or is_outlet or not _looks_like_person(name):
+            courtesy = _COURTESY.match(name)
+            if courtesy:  # "Courtesy of the Syrian Civil Defence": the source is the body named
+                name, span = name[courtesy.end() :], nt.span(offset + courtesy.end(), span_end)
             if len(name) > 1:
                 sources.append((name, span))
             continue
@@ -328,6 +332,7 @@ def _has_cue(content: str) -> bool:
     )
 
 
+_COURTESY = re.compile(r"(?i)courtesy\s+(?:of\s+)?(?:the\s+)?")
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture)\b", re.IGNORECASE)
 
 

@@ -127,3 +127,19 @@ def test_arabic_distributor_beside_the_wire_is_no_source() -> None:
     credit = _ar("دمار في الحي بعد القصف (غيتي/الفرنسية)")
     assert credit is not None
     assert (credit.agency, credit.source, credit.handout) == ("AFP", None, False)
+
+
+def test_courtesy_names_the_source_body() -> None:
+    credit = _en("Rescuers at work in the town. (Courtesy of the Civil Defence via AP)")
+    assert credit is not None
+    assert (credit.agency, credit.source, credit.handout) == ("AP", "Civil Defence", True)
+
+
+def test_reuters_picture_tags_are_not_part_of_the_name() -> None:
+    credit = _en("Smoke over the port. REUTERS/Samir Awad TPX IMAGES OF THE DAY")
+    assert credit is not None
+    assert (credit.agency, credit.photographers, credit.source) == (
+        "Reuters",
+        ("Samir Awad",),
+        None,
+    )
