@@ -384,10 +384,12 @@ _EN_CREDIT_FIRST = re.compile(r"\s*([^\n.:()]{4,100}?)\s+(?:-|--|–|—|\|)\s+(
 
 # --- Arabic --------------------------------------------------------------------------------------
 
-_AR_PAREN = re.compile(r'\(([^()\n]{1,80})\)|"([^"\n]{1,60})"\s*\.?\s*$')
+_AR_PAREN = re.compile(
+    r'\(([^()\n]{1,80})\)|"([^"\n]{1,60})"\s*\.?\s*$|\[([^\[\]\n]{1,80})\]\s*\.?\s*$'
+)
 # "... - رويترز", also with the dash glued to the word before it ("لجمعية- ايه ايه")
 _AR_DASH_TAIL = re.compile(
-    r"(?:(?:^|\s)[-/]\s*|(?<=[\u0621-\u064a])-\s+)([^-\n()]{2,40}?)\s*\.?\s*$"
+    r"(?:(?:^|\s)[-/|]\s*|(?<=[\u0621-\u064a])-\s+)([^-\n()|]{2,40}?)\s*\.?\s*$"
 )
 _AR_PHOTOGRAPHER = re.compile(r"(?:^|\n|\s)(?:تصوير|عدسة|الصورة)\s*:?\s*([^\n()]{2,60}?)\s*\.?\s*$")
 _AR_FILE = frozenset(
@@ -402,6 +404,12 @@ _LATIN_LEAD = re.compile(
 _AR_CREDIT_LABEL = re.compile(
     r"^(?:الصوره|صوره)\s*(?:من|ل|عن)?\s*(?:خدمه|وكاله|موقع|صحيفه)?\s*:?\s*"
 )
+# first words of an organisation's name in an Arabic credit (folded)
+_AR_ORG_NOUNS = frozenset(
+    key_ar(w)
+    for w in ("وكالة", "صحيفة", "موقع", "قناة", "شبكة", "وزارة", "مكتب", "الجيش", "حساب", "الرئاسة",
+              "الدفاع", "مؤسسة", "منظمة", "هيئة", "مركز", "جمعية", "الهلال", "الصليب")
+)  # fmt: skip
 _AR_PHOTO_LABEL = re.compile(r"^(?:تصوير|عدسه|بعدسه|المصور)\s*:?\s*")
 _QUOTES = "«»\"“”'"
 
@@ -427,6 +435,7 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
     persons: list[tuple[str, Span]] = []
     source: tuple[str, Span] | None = None
     found_all: list[tuple[Agency, int, int]] = []
+    organisations: list[tuple[str, Span]] = []
     for index, (text, s, e) in enumerate(parts):
         compact = ar_compact(text)
         found = agency_by_ar().get(compact)
@@ -448,6 +457,10 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
             source = (nt.original_text(s, e), nt.span(s, e))
             continue
         words = key_ar(text).split()
+        if words and words[0] in _AR_ORG_NOUNS:
+            # "وكالة الأنباء الفلسطينية", "وزارة الصحة": an organisation, never a photographer
+            organisations.append((nt.original_text(s, e), nt.span(s, e)))
+            continue
         if 2 <= len(words) <= 4 and all(any("\u0600" <= c <= "\u06ff" for c in w) for w in words):
             persons.append((nt.original_text(s, e), nt.span(s, e)))
             continue
@@ -461,7 +474,11 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
         )
         if other is not None and source is None:
             source = (other[0].id, nt.span(other[1], other[2]))
-    if agency is None and not persons and not file_flag:
+    at_end = not nt.text[end:].strip(' .)]"')
+    if organisations and agency is None and source is None and at_end:
+        source = organisations[0]  # "... (وزارة الصحة)" ending a caption: who gave the photo
+        labelled = True
+    if agency is None and not persons and not file_flag and source is None:
         return None
     if agency is None and not file_flag and len(parts) == 1 and not labelled:
         return None  # "(محمد علي)" alone is more likely a name in the text than a credit
@@ -520,7 +537,7 @@ def find_ar_credit(nt: Normalized) -> Credit | None:
     text = nt.text.rstrip()
     # 1. parentheses, the last one that reads as a credit (usually at the very end)
     for paren in reversed(list(_AR_PAREN.finditer(text))):
-        group = 1 if paren.group(1) is not None else 2
+        group = next(g for g in (1, 2, 3) if paren.group(g) is not None)
         credit = _parse_ar_parts(nt, paren.start(group), paren.end(group))
         if credit is not None:
             return credit

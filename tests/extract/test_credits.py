@@ -143,3 +143,23 @@ def test_reuters_picture_tags_are_not_part_of_the_name() -> None:
         ("Samir Awad",),
         None,
     )
+
+
+def test_arabic_credit_in_brackets_or_after_a_bar() -> None:
+    assert (_ar("دمار في الحي بعد القصف [رويترز]") or _fail()).agency == "Reuters"
+    assert (_ar("دمار في الحي بعد القصف | رويترز") or _fail()).agency == "Reuters"
+
+
+def test_arabic_organisation_in_a_credit_is_no_photographer() -> None:
+    credit = _ar("دمار في الحي بعد القصف (وكالة الأنباء الفلسطينية - وفا)")
+    assert credit is not None
+    assert (credit.agency, credit.photographers) == ("WAFA", ())
+    credit = _ar("رجال الإنقاذ ينتشلون ناجين (الدفاع المدني السوري)")
+    assert credit is not None
+    assert (credit.agency, credit.source, credit.handout) == (None, "الدفاع المدني السوري", True)
+    # the same words inside the text are no credit
+    assert _ar("قال المتحدث باسم (وزارة الصحة) إن الوضع صعب") is None
+
+
+def _fail():  # type: ignore[no-untyped-def]
+    raise AssertionError("no credit found")
