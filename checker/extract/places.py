@@ -272,6 +272,35 @@ def _ar_bare(word: str) -> str:
     return _AR_CLITIC_PREFIX.sub("", word)
 
 
+def _hyphen_pairs(
+    words: list[re.Match[str]], found: list[tuple[int, int, tuple[str, ...]]]
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """ "the Israel-Gaza border", "Syria-Turkey border": two places joined by a hyphen, each a
+    country, region or province. "Saudi-led", "Israel-Hamas war" are not both places."""
+    gaz = gazetteer()
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for w in words:
+        word = w.group(0)
+        if "-" not in word or not word[:1].isupper():
+            continue
+        if any(s < w.end() and w.start() < e for s, e, _ in found):
+            continue
+        parts = word.split("-")
+        if len(parts) != 2 or not all(p[:1].isupper() and len(p) > 2 for p in parts):
+            continue
+        hits = []
+        offset = w.start()
+        for part in parts:
+            ids = gaz.by_en.get(key_en(part))
+            if not ids or gaz.places[ids[0]].kind not in ("country", "region", "admin1"):
+                break
+            hits.append((offset, offset + len(part), ids))
+            offset += len(part) + 1
+        else:
+            out.extend(hits)
+    return out
+
+
 def _ar_variant_spellings(
     words: list[re.Match[str]],
     text: str,
@@ -501,6 +530,8 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
                 break
         else:
             i += 1
+    if lang == "en":
+        found = sorted(found + _hyphen_pairs(words, found))
     capital = _capitals(text, lang)
     if capital:
         found = [f for f in found if not any(f[0] < e and s < f[1] for s, e, _ in capital)]

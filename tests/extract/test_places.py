@@ -254,3 +254,15 @@ def test_foreign_small_town_on_a_cue_alone_when_the_caption_names_another_countr
         ("Johar", None),
         ("Gaza Strip", "PS"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Tanks gather on the Lebanon-Israel border. (AP Photo/Sami Rauf)", ["Lebanon", "Israel"]),
+        ("The Saudi-led coalition struck the port. (AP Photo/Sami Rauf)", []),
+        ("The Israel-Hamas war goes on. (AP Photo/Sami Rauf)", []),
+    ],
+)
+def test_places_joined_by_a_hyphen(text: str, want: list[str]) -> None:
+    assert _places(en=text) == want
