@@ -633,6 +633,7 @@ def _unknown_ar(text: str) -> list[tuple[int, int]]:
             and not second.startswith(("ال", "ب", "في", "و"))
             and second not in not_names
             and second not in grammar_words().name_stop_ar  # "معبر أدري على الحدود"
+            and second not in place_words().cues_ar  # "كيبوتس بئيري جنوب إسرائيل"
         ):
             end = name.end(2)  # "حي حارة حريك": a name of two words
         spans.append((name.start(1), end))
