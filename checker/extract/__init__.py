@@ -27,13 +27,24 @@ def extract_fields(text: str, lang: Lang, reference: dt.date | None = None) -> F
     taken = credit_spans + [d.span for d in found_dates]
     names = taken + [p.span for p in found_people]  # a name is not a place ("جورجيا ميلوني")
     body = Span(0, credit.span.start) if credit and credit.span.start > 0 else Span(0, len(text))
+    found_places = places.extract(nt, lang, names)
+    # a known place that starts with a title word, where the words before it say it is a place
+    # ("في حي الشيخ جراح", Sheikh Jarrah), is no person
+    known = [p.span for p in found_places if p.ids and places.cued(text, p.span.start, lang)]
+    found_people = [p for p in found_people if not any(p.span.overlaps(k) for k in known)]
+    # and without such words, the title's person wins: "الشيخ زايد بن سلطان" is no town
+    found_places = [
+        p
+        for p in found_places
+        if p.span in known or not any(p.span.overlaps(q.span) for q in found_people)
+    ]
     return Fields(
         lang=lang,
         text=text,
         body=body,
         credit=credit,
         dates=tuple(found_dates),
-        places=tuple(places.extract(nt, lang, names)),
+        places=tuple(found_places),
         numbers=tuple(numbers.extract(nt, lang, taken)),
         tokens=tokenize(nt, lang),
         people=tuple(found_people),

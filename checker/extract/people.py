@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from checker.data import grammar_words, load_toml
+from checker.extract.places import ar_bare, place_words
 from checker.models import Lang, PersonMention
 from checker.normalize import Normalized, key_ar, key_en
 
@@ -55,10 +56,14 @@ def _extract_en(nt: Normalized) -> list[PersonMention]:
     text = nt.text
     roles = dict(_titles()[0])
     out: list[PersonMention] = []
+    before_title = place_words().before_title_en
     for m in _en_title_pattern().finditer(text):
         name = _EN_NAME.match(text, m.end())
         if name is None:
             continue
+        before = text[max(0, m.start() - 12) : m.start()].split()
+        if before and before[-1] in before_title:
+            continue  # "in Sheikh Jarrah": a place named after a title
         found = list(re.finditer(r"\S+", name.group(1)))
         words = [w.group(0) for w in found]
         for k, word in enumerate(words[1:], 1):
@@ -111,8 +116,8 @@ def _extract_ar(nt: Normalized) -> list[PersonMention]:
             if keys[i + 1 : i + len(form)] == form[1:]:
                 role, size = r, len(form)
                 break
-        if role is None:
-            i += 1
+        if role is None or (i > 0 and ar_bare(keys[i - 1]) in place_words().before_title_ar):
+            i += 1  # "حي الشيخ جراح", "شارع الملك فيصل": a place named after a title
             continue
         j = i + size
         # "الرئيس السوري", "رئيسة الوزراء الإيطالية": nationality adjectives before the name
@@ -129,7 +134,12 @@ def _extract_ar(nt: Normalized) -> list[PersonMention]:
                 role, j = r, j + len(form)
                 break
         name: list[re.Match[str]] = []
-        while j < len(words) and len(name) < 3 and keys[j] not in grammar_words().name_stop_ar:
+        while (
+            j < len(words)
+            and len(name) < 3
+            and keys[j] not in grammar_words().name_stop_ar
+            and not keys[j].startswith(("بال", "لل", "وبال"))  # "... بالقدس": in Jerusalem
+        ):
             gap = text[(name[-1] if name else words[j - 1]).end() : words[j].start()]
             if name and gap.strip():
                 break  # punctuation ends the name

@@ -45,6 +45,8 @@ class PlaceWords:
     cues_en: frozenset[str]
     nouns_before_of: frozenset[str]
     after_possessive: frozenset[str]
+    before_title_en: frozenset[str]
+    before_title_ar: frozenset[str]
     cues_ar: frozenset[str]
     nouns_ar: frozenset[str]
     not_names_ar: frozenset[str]
@@ -58,6 +60,8 @@ def place_words() -> PlaceWords:
         frozenset(w.casefold() for w in en["cues"]),
         frozenset(w.casefold() for w in en["nouns_before_of"]),
         frozenset(w.casefold() for w in en["after_possessive"]),
+        frozenset(w.casefold() for w in en["before_title"]),
+        frozenset(key_ar(w) for w in ar["before_title"]),
         frozenset(key_ar(w) for w in ar["cues"]),
         frozenset(key_ar(w) for w in ar["nouns"]),
         frozenset(key_ar(w) for w in ar["not_names"]),
@@ -267,7 +271,7 @@ def _state_possessive(text: str, end: int) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _ar_bare(word: str) -> str:
+def ar_bare(word: str) -> str:
     """The word without a leading conjunction and preposition (وب، فل، ك...)."""
     return _AR_CLITIC_PREFIX.sub("", word)
 
@@ -326,7 +330,7 @@ def _ar_variant_spellings(
         if i == 0 or len(word) < 5:
             continue
         cue = words[i - 1].group(0)
-        if cue not in cues and _ar_bare(cue) not in cues:
+        if cue not in cues and ar_bare(cue) not in cues:
             continue
         if any(s < w.end() and w.start() < e for s, e in taken):
             continue
@@ -390,7 +394,7 @@ def _anchored(
     gaz = gazetteer()
     words = place_words()
     before = text[max(0, start - 20) : start].split()
-    prev = _ar_bare(before[-1]) if before else ""
+    prev = ar_bare(before[-1]) if before else ""
     if prev in words.nouns_ar or prev in _AR_PLACE_NOUNS_EXTRA:
         return True
     if start < 3 and re.match(r"\s*[-ـ–—:,]", text[end : end + 4]):
@@ -457,6 +461,20 @@ def _plausible(
         if in_context or cued or dateline:
             keep.append((start, end, ids))
     return keep
+
+
+def cued(text: str, start: int, lang: Lang) -> bool:
+    """Do the words right before ``start`` (original text) say that a place follows: a place cue
+    ("in", "في", "قرب"), a place noun ("حي", "مدينة") or a preposition glued to the name?"""
+    words = place_words()
+    before = text[max(0, start - 20) : start].split()
+    if not before:
+        return False
+    prev = before[-1].casefold().strip("(«\"'")
+    if lang == "en":
+        return prev in words.cues_en or prev in words.nouns_before_of
+    prev = key_ar(prev)
+    return prev in words.cues_ar or prev in words.nouns_ar or ar_bare(prev) in words.nouns_ar
 
 
 def _countries_named(named: set[str], gaz: Gazetteer) -> bool:
@@ -604,7 +622,7 @@ def _unknown_ar(text: str) -> list[tuple[int, int]]:
     for m in _AR_LETTERS.finditer(text):
         # "بلدة X", "وبمخيم X": the noun without its article introduces a name ("المخيم" does not)
         word = m.group(0)
-        if len(word) > 7 or (word not in nouns and _ar_bare(word) not in nouns):
+        if len(word) > 7 or (word not in nouns and ar_bare(word) not in nouns):
             continue
         quoted = _AR_QUOTED_NAME.match(text, m.end())
         if quoted:

@@ -95,3 +95,27 @@ def test_second_title_and_regnal_number() -> None:
     assert [p.text for p in report.ar.people] == ["عبد الله الثاني"]
     assert [p.name for p in report.ar.places] == ["Amman"]  # the adjective names Jordan
     assert [f.code for f in report.findings if f.category.value in ("name", "place")] == []
+
+
+@pytest.mark.parametrize(
+    "ar",
+    [
+        "احتجاج في حي الشيخ جراح بالقدس (رويترز)",  # a neighbourhood named after a title
+        "سيارات في شارع الملك فيصل بالرياض (رويترز)",
+    ],
+)
+def test_title_after_a_place_noun_names_a_place(ar: str) -> None:
+    from checker import check
+
+    report = check(ar=ar)
+    assert report.ar is not None
+    assert report.ar.people == ()
+
+
+def test_arabic_name_stops_before_a_place_with_its_preposition() -> None:
+    from checker import check
+
+    report = check(ar="الشيخ سامي رؤوف يصلي بالقدس (رويترز)")
+    assert report.ar is not None
+    assert [p.text for p in report.ar.people] == ["سامي رؤوف"]
+    assert [p.name for p in report.ar.places] == ["Jerusalem"]
