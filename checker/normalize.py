@@ -80,10 +80,13 @@ class _FoldTable(dict[int, str]):
     def __missing__(self, code: int) -> str:
         ch = chr(code)
         value = ch if ch.isascii() else _fold_char(ch)
+        if len(value) != 1:
+            _IRREGULAR.add(ch)  # dropped (tatweel, marks) or expanded (ligatures)
         self[code] = value
         return value
 
 
+_IRREGULAR: set[str] = set()
 _FOLD_TABLE = _FoldTable()
 
 
@@ -121,10 +124,9 @@ def normalize(text: str) -> Normalized:
     """Normalise ``text`` keeping an exact map from normalised to original offsets."""
     if text.isascii():  # English captions mostly: nothing to fold, the map is the identity
         return Normalized(text, text, tuple(range(len(text))))
-    folded = text.translate(_FOLD_TABLE)
-    if len(folded) == len(text) and all(
-        len(_FOLD_TABLE[ord(ch)]) == 1 for ch in set(text) if not ch.isascii()
-    ):  # every character folds to one: the map is the identity (most Arabic captions)
+    folded = text.translate(_FOLD_TABLE)  # (which also records the characters not folded 1:1)
+    if len(folded) == len(text) and _IRREGULAR.isdisjoint(text):
+        # every character folds to one: the map is the identity (most Arabic captions)
         return Normalized(text, folded, tuple(range(len(text))))
     out: list[str] = []
     index: list[int] = []
