@@ -49,6 +49,7 @@ class PlaceWords:
     before_title_ar: frozenset[str]
     cues_ar: frozenset[str]
     nouns_ar: frozenset[str]
+    admin_nouns_ar: frozenset[str]
     not_names_ar: frozenset[str]
 
 
@@ -57,14 +58,15 @@ def place_words() -> PlaceWords:
     table = load_toml("place_words.toml")
     en, ar = table["english"], table["arabic"]
     return PlaceWords(
-        frozenset(w.casefold() for w in en["cues"]),
-        frozenset(w.casefold() for w in en["nouns_before_of"]),
-        frozenset(w.casefold() for w in en["after_possessive"]),
-        frozenset(w.casefold() for w in en["before_title"]),
-        frozenset(key_ar(w) for w in ar["before_title"]),
-        frozenset(key_ar(w) for w in ar["cues"]),
-        frozenset(key_ar(w) for w in ar["nouns"]),
-        frozenset(key_ar(w) for w in ar["not_names"]),
+        cues_en=frozenset(w.casefold() for w in en["cues"]),
+        nouns_before_of=frozenset(w.casefold() for w in en["nouns_before_of"]),
+        after_possessive=frozenset(w.casefold() for w in en["after_possessive"]),
+        before_title_en=frozenset(w.casefold() for w in en["before_title"]),
+        before_title_ar=frozenset(key_ar(w) for w in ar["before_title"]),
+        cues_ar=frozenset(key_ar(w) for w in ar["cues"]),
+        nouns_ar=frozenset(key_ar(w) for w in ar["nouns"]),
+        admin_nouns_ar=frozenset(key_ar(w) for w in ar["admin_nouns"]),
+        not_names_ar=frozenset(key_ar(w) for w in ar["not_names"]),
     )
 
 
@@ -381,9 +383,6 @@ def _everyday_name(mention: str) -> bool:
     return False
 
 
-_AR_PLACE_NOUNS_EXTRA = ("مدينه", "محافظه", "منطقه", "ولايه", "قضاء", "ناحيه")
-
-
 def _anchored(
     text: str,
     start: int,
@@ -391,11 +390,14 @@ def _anchored(
     places: list[Place],
     found: list[tuple[int, int, tuple[str, ...]]],
 ) -> bool:
+    """May this Arabic name that is also a word be read as a place here? Yes after a place noun
+    ("مدينة صور", "بلدة جنين"), as a dateline, or after a preposition when another place of its
+    country follows within a few words ("في الرمادي غرب العراق")."""
     gaz = gazetteer()
     words = place_words()
     before = text[max(0, start - 20) : start].split()
     prev = ar_bare(before[-1]) if before else ""
-    if prev in words.nouns_ar or prev in _AR_PLACE_NOUNS_EXTRA:
+    if prev in words.nouns_ar or prev in words.admin_nouns_ar:
         return True
     if start < 3 and re.match(r"\s*[-ـ–—:,]", text[end : end + 4]):
         return True  # a dateline
