@@ -39,6 +39,8 @@ class _Words:
     ranks: tuple[str, ...]
     noise: re.Pattern[str]
     platforms: frozenset[str]
+    notice: re.Pattern[str]
+    organisation_nouns_ar: frozenset[str]
 
 
 @cache
@@ -46,12 +48,15 @@ def _words() -> _Words:
     table = load_toml("credit_words.toml")
     ranks = sorted(table["ranks"], key=len, reverse=True)
     noise = "|".join(re.escape(n) for n in sorted(table["noise"], key=len, reverse=True))
+    notices = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in table["notices"])
     return _Words(
-        frozenset(key_en(w) for w in table["org"]),
-        frozenset(key_en(w) for w in table["not_person"]),
-        tuple(ranks),
-        re.compile(noise, re.IGNORECASE),
-        frozenset(table.get("platforms", [])),
+        org=frozenset(key_en(w) for w in table["org"]),
+        not_person=frozenset(key_en(w) for w in table["not_person"]),
+        ranks=tuple(ranks),
+        noise=re.compile(noise, re.IGNORECASE),
+        platforms=frozenset(table.get("platforms", [])),
+        notice=re.compile(rf"\s+(?:{notices})\b[^()]*$"),
+        organisation_nouns_ar=frozenset(key_ar(w) for w in table["organisation_nouns_ar"]),
     )
 
 
@@ -336,18 +341,10 @@ _COURTESY = re.compile(r"(?i)courtesy\s+(?:of\s+)?(?:the\s+)?")
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture)\b", re.IGNORECASE)
 
 
-# notices wire services append after the credit: "... via REUTERS ATTENTION EDITORS - THIS IMAGE
-# HAS BEEN SUPPLIED BY A THIRD PARTY." They end the caption and belong to no credit part.
-_EN_NOTICE = re.compile(
-    r"\s+(?:ATTENTION EDITORS\b|THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY|NO RESALES\b|"
-    r"NO ARCHIVES\b|MANDATORY CREDIT\b|EDITORIAL USE ONLY\b)[^()]*$"
-)
-
-
 def find_en_credit(nt: Normalized) -> Credit | None:
     """The credit block of an English caption, or None."""
     text = nt.text.rstrip()
-    notice = _EN_NOTICE.search(text, max(0, len(text) - 300))
+    notice = _words().notice.search(text, max(0, len(text) - 300))
     if notice and "/" in text[max(0, notice.start() - 120) : notice.start()]:
         text = text[: notice.start()]  # the credit stands before the notice
     file_marker = bool(re.match(r"\s*FILE\b(?:\s+PHOTO)?\s*(?:[-:]|--)", text)) or bool(
@@ -404,12 +401,6 @@ _LATIN_LEAD = re.compile(
 _AR_CREDIT_LABEL = re.compile(
     r"^(?:الصوره|صوره)\s*(?:من|ل|عن)?\s*(?:خدمه|وكاله|موقع|صحيفه)?\s*:?\s*"
 )
-# first words of an organisation's name in an Arabic credit (folded)
-_AR_ORG_NOUNS = frozenset(
-    key_ar(w)
-    for w in ("وكالة", "صحيفة", "موقع", "قناة", "شبكة", "وزارة", "مكتب", "الجيش", "حساب", "الرئاسة",
-              "الدفاع", "مؤسسة", "منظمة", "هيئة", "مركز", "جمعية", "الهلال", "الصليب")
-)  # fmt: skip
 _AR_PHOTO_LABEL = re.compile(r"^(?:تصوير|عدسه|بعدسه|المصور)\s*:?\s*")
 _QUOTES = "«»\"“”'"
 
@@ -457,7 +448,7 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
             source = (nt.original_text(s, e), nt.span(s, e))
             continue
         words = key_ar(text).split()
-        if words and words[0] in _AR_ORG_NOUNS:
+        if words and words[0] in _words().organisation_nouns_ar:
             # "وكالة الأنباء الفلسطينية", "وزارة الصحة": an organisation, never a photographer
             organisations.append((nt.original_text(s, e), nt.span(s, e)))
             continue
