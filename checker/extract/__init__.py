@@ -10,7 +10,7 @@ import datetime as dt
 
 from checker.extract import credits, dates, numbers, people, places
 from checker.extract.tokens import tokenize
-from checker.models import Fields, Lang, Span
+from checker.models import Fields, Lang, PersonMention, PlaceMention, Span
 from checker.normalize import normalize
 
 
@@ -28,16 +28,8 @@ def extract_fields(text: str, lang: Lang, reference: dt.date | None = None) -> F
     names = taken + [p.span for p in found_people]  # a name is not a place ("جورجيا ميلوني")
     body = Span(0, credit.span.start) if credit and credit.span.start > 0 else Span(0, len(text))
     found_places = places.extract(nt, lang, names)
-    # a known place that starts with a title word, where the words before it say it is a place
-    # ("في حي الشيخ جراح", Sheikh Jarrah), is no person
-    known = [p.span for p in found_places if p.ids and places.cued(text, p.span.start, lang)]
-    found_people = [p for p in found_people if not any(p.span.overlaps(k) for k in known)]
-    # and without such words, the title's person wins: "الشيخ زايد بن سلطان" is no town
-    found_places = [
-        p
-        for p in found_places
-        if p.span in known or not any(p.span.overlaps(q.span) for q in found_people)
-    ]
+    if found_people:
+        found_places, found_people = _place_or_person(text, lang, found_places, found_people)
     return Fields(
         lang=lang,
         text=text,
@@ -51,6 +43,21 @@ def extract_fields(text: str, lang: Lang, reference: dt.date | None = None) -> F
     )
 
 
+def _place_or_person(
+    text: str, lang: Lang, found_places: list[PlaceMention], found_people: list[PersonMention]
+) -> tuple[list[PlaceMention], list[PersonMention]]:
+    """A known place that starts with a title word, where the words before it say it is a place
+    ("في حي الشيخ جراح", Sheikh Jarrah), is no person; without such words, the title's person
+    wins ("الشيخ زايد بن سلطان" is no town)."""
+    overlapping = [p for p in found_places if any(p.span.overlaps(q.span) for q in found_people)]
+    if not overlapping:
+        return found_places, found_people
+    known = [p.span for p in overlapping if p.ids and places.cued(text, p.span.start, lang)]
+    people = [p for p in found_people if not any(p.span.overlaps(k) for k in known)]
+    kept = [p for p in found_places if p not in overlapping or p.span in known]
+    return kept, people
+
+
 def reconcile(en: Fields, ar: Fields) -> tuple[Fields, Fields]:
     """What one caption tells about the other: a person the English caption names after a title
     ("Prime Minister Giorgia Meloni") is that person in the Arabic caption too, even without a
@@ -61,7 +68,6 @@ def reconcile(en: Fields, ar: Fields) -> tuple[Fields, Fields]:
 def _names_from(source: Fields, target: Fields) -> Fields:
     from dataclasses import replace
 
-    from checker.models import PersonMention
     from checker.translit import same_name
 
     if not source.people or not target.places:
