@@ -198,6 +198,8 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
     """Read an English credit block spanning ``nt.text[start:end]``."""
     raw = nt.text[start:end]
     work = _words().noise.sub(lambda m: " " * len(m.group(0)), raw)
+    # EPA's picture id ("epa11616191 EPA/NAME") is no part of the credit
+    work = _EPA_ID.sub(lambda m: " " * len(m.group(0)), work)
     # glued house markers: "AP PhotoHussein Malla", "REUTERS/Name", "AFP PHOTO / NAME"
     work = re.sub(r"^(\s*(?:©\s*)?(?:\d{4}\s+)?)", lambda m: " " * len(m.group(1)), work)
     work = re.sub(
@@ -337,6 +339,8 @@ def _has_cue(content: str) -> bool:
     )
 
 
+_EPA_ID = re.compile(r"(?i)\bepa\d{6,}\b(?=\s+\S)")
+_EN_PAREN_GLUED = re.compile(r"\(([^()\n]{1,200})\)(?=[A-Z][a-z])")
 _COURTESY = re.compile(r"(?i)courtesy\s+(?:of\s+)?(?:the\s+)?")
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture)\b", re.IGNORECASE)
 
@@ -354,6 +358,10 @@ def find_en_credit(nt: Normalized) -> Credit | None:
     m = _EN_PAREN.search(text)
     if m and _has_cue(m.group(1)):
         candidates.append((m.start(1), m.end(1)))
+    # "(AP Photo/Name)Next caption": a credit glued to the text after it
+    for glued in _EN_PAREN_GLUED.finditer(text):
+        if _has_cue(glued.group(1)):
+            candidates.append((glued.start(1), glued.end(1)))
     tail_from = max(0, len(text) - 260)
     m2 = _EN_LEAD.search(text, tail_from)
     if m2:

@@ -163,3 +163,19 @@ def test_arabic_organisation_in_a_credit_is_no_photographer() -> None:
 
 def _fail():  # type: ignore[no-untyped-def]
     raise AssertionError("no credit found")
+
+
+def test_epa_picture_id_before_the_credit() -> None:
+    credit = _en("Smoke over the port. epa11616191 EPA/SAMIR AWAD")
+    assert credit is not None
+    assert (credit.agency, credit.photographers, credit.source) == ("EPA", ("Samir Awad",), None)
+
+
+def test_credit_glued_to_the_next_caption() -> None:
+    credit = _en("Smoke over the port.(AP Photo/Samir Awad)Another caption follows here.")
+    assert credit is not None
+    assert (credit.text, credit.agency, credit.photographers) == (
+        "AP Photo/Samir Awad",
+        "AP",
+        ("Samir Awad",),
+    )
