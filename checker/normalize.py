@@ -187,6 +187,16 @@ _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 
 
+_AR_CLITIC_PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?")
+
+
+@lru_cache(maxsize=65536)
+def ar_bare(word: str) -> str:
+    """A folded Arabic word without a leading conjunction and preposition (وب، فل، ك...):
+    "وبمدينة" -> "مدينه"; the article stays."""
+    return _AR_CLITIC_PREFIX.sub("", word)
+
+
 @lru_cache(maxsize=65536)
 def ar_stems(token: str) -> tuple[str, ...]:
     """Candidate stems of a folded Arabic token, the token itself first.

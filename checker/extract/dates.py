@@ -34,7 +34,7 @@ from checker.data import (
     weekdays_en,
 )
 from checker.models import DateMention
-from checker.normalize import Normalized, key_ar
+from checker.normalize import Normalized, ar_bare, key_ar
 
 YEAR = r"(?:19|20)\d{2}"
 
@@ -311,7 +311,7 @@ def _ar_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     bare = _alt(sorted({w[2:] if w.startswith("ال") else w for w in weekdays_ar()}))
     wd = re.compile(
         rf"(?<![\u0621-\u064a])(?P<pre>يوم\s+|[وفب])?ال(?P<wd>{bare})(?![\u0621-\u064a])"
-        r"(?P<post>\s+(?:الماضي|المقبل|الفائت|القادم))?"
+        r"(?P<post>\s+(?:الماضي|المقبل|الفائت|القادم)ه?)?"  # "الجمعة الماضية": feminine too
     )
     return greg, hij, wd
 
@@ -334,7 +334,8 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
         if day is None and year is None and not dual:
             continue  # "مارس" alone is as often the verb "practised"
         before = text[max(0, m.start() - 12) : m.start()].split()
-        if before and key_ar(before[-1]) in grammar_words().date_events_ar:
+        events = grammar_words().date_events_ar
+        if before and (key_ar(before[-1]) in events or ar_bare(key_ar(before[-1])) in events):
             continue  # "ثورة 25 يناير"
         month = months[m.group("m1")]
         if second is not None and months[second] != month:

@@ -11,9 +11,9 @@ import re
 from functools import cache
 
 from checker.data import grammar_words, load_toml
-from checker.extract.places import ar_bare, place_words
+from checker.extract.places import place_words
 from checker.models import Lang, PersonMention
-from checker.normalize import Normalized, key_ar, key_en
+from checker.normalize import Normalized, ar_bare, key_ar, key_en
 
 _EN_NAME = re.compile(
     r"\s+((?:(?:al-|el-|Al-|El-|bin |ibn |Abu |Abou |de |van |von )?[A-Z][\w'’-]+(?:\s+|$)){1,4})"

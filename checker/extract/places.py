@@ -24,10 +24,9 @@ from checker.data import (
     register_dependent,
 )
 from checker.models import Lang, PlaceMention, Span
-from checker.normalize import Normalized, ar_stems, key_ar, key_en
+from checker.normalize import Normalized, ar_bare, ar_stems, key_ar, key_en
 
 _ARTICLE_PREFIX = re.compile(r"(?i)(?:al|el|ad|ar|as|ash|az)-[A-Z]")
-_AR_CLITIC_PREFIX = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?")
 _AR_QUOTED_NAME = re.compile(r"\s*[«\"]([^»\"\n]{2,30})[»\"]")  # normalised text: «» are "
 _AR_NAME_WORDS = re.compile(r"\s+([\u0621-\u064a]{3,})(?:\s+([\u0621-\u064a]{3,}))?")
 _AR_LETTERS = re.compile(r"[\u0621-\u064a]+")
@@ -270,12 +269,6 @@ def _state_possessive(text: str, end: int) -> bool:
     a city's, always is)."""
     m = _POSSESSIVE.match(text, end)
     return m is not None and m.group(1).casefold() not in place_words().after_possessive
-
-
-@lru_cache(maxsize=65536)
-def ar_bare(word: str) -> str:
-    """The word without a leading conjunction and preposition (وب، فل، ك...)."""
-    return _AR_CLITIC_PREFIX.sub("", word)
 
 
 def _hyphen_pairs(

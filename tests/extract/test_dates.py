@@ -145,3 +145,8 @@ def test_arabic_ranges_ordinals_and_figures(text: str, want: tuple[str, str]) ->
 def test_arabic_weekday_before_a_date_in_figures() -> None:
     found = extract_ar(normalize("قصف يوم الأربعاء 12/3/2024 على المدينة"))
     assert [(d.text, d.weekday) for d in found] == [("الأربعاء 12/3/2024", 2)]
+
+
+def test_arabic_event_after_a_clitic_and_feminine_relative_day() -> None:
+    assert _ar("في الذكرى الـ13 لثورة 25 يناير") == []
+    assert _ar("قصف الجمعة الماضية") == [("الجمعة الماضية", None)]
