@@ -27,6 +27,7 @@ from checker.data import (
     months_ar,
     months_en,
     months_hijri,
+    number_words,
     ordinal_days,
     relative_days,
     relative_periods,
@@ -34,7 +35,7 @@ from checker.data import (
     weekdays_en,
 )
 from checker.models import DateMention
-from checker.normalize import Normalized, ar_bare, key_ar
+from checker.normalize import Normalized, ar_bare, key_ar, key_en
 
 YEAR = r"(?:19|20)\d{2}"
 
@@ -231,6 +232,7 @@ def extract_en(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
                 _relative(nt, m.start(), m.end(), None, offsets[m.group(0).casefold()], reference)
             )
     found += _periods(nt, "en", taken)
+    found += _days_ago(nt, "en", taken, reference)
     return sorted(found, key=lambda d: d.span.start)
 
 
@@ -402,6 +404,7 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
             taken.append((m.start(), m.end()))
             found.append(_relative(nt, m.start(), m.end(), None, offsets[m.group("r")], reference))
     found += _periods(nt, "ar", taken)
+    found += _days_ago(nt, "ar", taken, reference)
     return sorted(found, key=lambda d: d.span.start)
 
 
@@ -440,6 +443,45 @@ def _periods(nt: Normalized, lang: str, taken: list[tuple[int, int]]) -> list[Da
             continue
         taken.append((m.start(), m.end()))
         out.append(_relative(nt, m.start(), m.end(), None, None, None))
+    return out
+
+
+@cache
+def _days_ago_pattern(lang: str) -> re.Pattern[str]:
+    units = number_words(lang).units
+    counts = "|".join(re.escape(w) for w in sorted(units, key=len, reverse=True))
+    if lang == "en":
+        return re.compile(rf"\b(?P<n>\d{{1,2}}|{counts})\s+days?\s+ago\b", re.IGNORECASE)
+    # "قبل ثلاثة أيام", "قبل 3 أيام", "قبل يومين"
+    return re.compile(
+        rf"(?<![\u0621-\u064a])قبل\s+(?:(?P<n>\d{{1,2}}|{counts})\s+(?:ايام|يوما)|(?P<two>يومين))"
+    )
+
+
+def _days_ago(
+    nt: Normalized, lang: str, taken: list[tuple[int, int]], reference: dt.date | None
+) -> list[DateMention]:
+    """ "three days ago", "قبل ثلاثة أيام": a day counted back from the reference date."""
+    out: list[DateMention] = []
+    if ("ago" if lang == "en" else "قبل") not in nt.text:
+        return out
+    units = number_words(lang).units
+    for m in _days_ago_pattern(lang).finditer(nt.text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        if m.groupdict().get("two"):
+            count = 2
+        else:
+            raw = m.group("n")
+            count = (
+                int(raw)
+                if raw.isdigit()
+                else int(units.get(key_en(raw) if lang == "en" else raw, 0))
+            )
+        if not 1 <= count <= 31:
+            continue
+        taken.append((m.start(), m.end()))
+        out.append(_relative(nt, m.start(), m.end(), None, -count, reference))
     return out
 
 

@@ -150,3 +150,12 @@ def test_arabic_weekday_before_a_date_in_figures() -> None:
 def test_arabic_event_after_a_clitic_and_feminine_relative_day() -> None:
     assert _ar("في الذكرى الـ13 لثورة 25 يناير") == []
     assert _ar("قصف الجمعة الماضية") == [("الجمعة الماضية", None)]
+
+
+def test_days_counted_back_from_the_reference() -> None:
+    reference = dt.date(2024, 5, 10)
+    assert _en("Photo taken three days ago in the camp.", reference) == [
+        ("three days ago", "2024-05-07")
+    ]
+    assert _en("Photo taken three days ago in the camp.") == [("three days ago", None)]
+    assert _ar("صورة التقطت قبل يومين في المخيم", reference) == [("قبل يومين", "2024-05-08")]
