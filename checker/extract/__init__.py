@@ -43,6 +43,24 @@ def extract_fields(text: str, lang: Lang, reference: dt.date | None = None) -> F
     )
 
 
+def _first_name_place(person: PersonMention, target: Fields) -> list[PersonMention]:
+    """ "Prime Minister Meloni" / "جورجيا ميلوني": a surname named alone in one caption, found in
+    the other right after a place name, makes that place the person's first name."""
+    from checker.translit import same_name
+
+    tokens = target.tokens
+    out = []
+    for i in range(1, len(tokens)):
+        if len(person.text) < 4 or not same_name(tokens[i].text, person.text):
+            continue
+        before = tokens[i - 1]
+        if any(p.span.overlaps(before.span) for p in target.places):
+            span = Span(before.span.start, tokens[i].span.end)
+            if not any(span.overlaps(p.span) for p in target.people):
+                out.append(PersonMention(target.text[span.start : span.end], span, person.role))
+    return out
+
+
 def _place_or_person(
     text: str, lang: Lang, found_places: list[PlaceMention], found_people: list[PersonMention]
 ) -> tuple[list[PlaceMention], list[PersonMention]]:
@@ -77,6 +95,7 @@ def _names_from(source: Fields, target: Fields) -> Fields:
     for person in source.people:
         parts = person.text.split()
         if len(parts) < 2:
+            found.extend(_first_name_place(person, target))
             continue
         for i in range(len(tokens) - len(parts) + 1):
             window = tokens[i : i + len(parts)]

@@ -119,3 +119,15 @@ def test_arabic_name_stops_before_a_place_with_its_preposition() -> None:
     assert report.ar is not None
     assert [p.text for p in report.ar.people] == ["سامي رؤوف"]
     assert [p.name for p in report.ar.places] == ["Jerusalem"]
+
+
+def test_first_name_that_is_a_place_when_the_other_caption_gives_the_surname() -> None:
+    from checker import check
+
+    report = check(
+        en="Prime Minister Haddad visits the port in Beirut. (AP Photo/Sami Rauf)",
+        ar="جورجيا حداد تزور الميناء في بيروت (أسوشيتد برس/سامي رؤوف)",
+    )
+    assert report.ar is not None
+    assert [p.text for p in report.ar.people] == ["جورجيا حداد"]
+    assert [p.name for p in report.ar.places] == ["Beirut"]  # not Georgia
