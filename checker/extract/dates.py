@@ -154,6 +154,22 @@ def _mention(
     )
 
 
+def _same_day_years(found: list[DateMention]) -> list[DateMention]:
+    """A yearless date that repeats the month and day of a full date in the same caption takes
+    its year: Getty's "KHAN YUNIS, GAZA - OCTOBER 14:" above "on October 14, 2024"."""
+    from dataclasses import replace
+
+    years = {(d.month, d.day): d.year for d in found if d.is_full and not d.relative}
+    if not years:
+        return found
+    return [
+        replace(d, year=years[(d.month, d.day)])
+        if d.year is None and not d.relative and not d.defective and (d.month, d.day) in years
+        else d
+        for d in found
+    ]
+
+
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in taken)
 
@@ -233,7 +249,7 @@ def extract_en(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
             )
     found += _periods(nt, "en", taken)
     found += _days_ago(nt, "en", taken, reference)
-    return sorted(found, key=lambda d: d.span.start)
+    return _same_day_years(sorted(found, key=lambda d: d.span.start))
 
 
 @cache
@@ -405,7 +421,7 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
             found.append(_relative(nt, m.start(), m.end(), None, offsets[m.group("r")], reference))
     found += _periods(nt, "ar", taken)
     found += _days_ago(nt, "ar", taken, reference)
-    return sorted(found, key=lambda d: d.span.start)
+    return _same_day_years(sorted(found, key=lambda d: d.span.start))
 
 
 @cache

@@ -159,3 +159,13 @@ def test_days_counted_back_from_the_reference() -> None:
     ]
     assert _en("Photo taken three days ago in the camp.") == [("three days ago", None)]
     assert _ar("صورة التقطت قبل يومين في المخيم", reference) == [("قبل يومين", "2024-05-08")]
+
+
+def test_dateline_takes_the_year_of_the_same_day_in_the_caption() -> None:
+    found = _en(
+        "KHAN YUNIS, GAZA - OCTOBER 14: Men search the rubble on October 14, 2024 in Khan "
+        "Yunis, Gaza. (Photo by Sami Rauf/Getty Images)"
+    )
+    assert found == [("OCTOBER 14", "2024-10-14"), ("October 14, 2024", "2024-10-14")]
+    # another day stays yearless: it may be an anniversary
+    assert ("March 15", None) in _en("Crowds mark March 15 in Deraa on March 20, 2024.")
