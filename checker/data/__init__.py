@@ -574,20 +574,37 @@ def place_skeleton(name: str) -> str:
 def skeleton_index() -> dict[str, tuple[str, ...]]:
     """Skeleton -> place ids, for names of four consonant classes or more (shorter ones collide).
     Built once (half a second) and kept in the cache directory beside the gazetteer index."""
-    gaz = gazetteer()
-    path = _cache_path(_source_key("gazetteer.tsv") + repr(_LEXICON.places), "skeletons")
+
+    def forms() -> Iterator[tuple[str, str]]:
+        # every English variant, which the run-time place records keep for countries only
+        gaz = gazetteer()
+        full = _parse_gazetteer(_read_text("gazetteer.tsv"))
+        extra = [gaz.places[i] for i in gaz.places if i not in full]  # the newsroom's own
+        for place in [*full.values(), *extra]:
+            for form in (place.name_en, *place.variants_en):
+                yield place.id, form
+
+    return _skeleton_index("skeletons", forms, place_skeleton)
+
+
+def _skeleton_index(
+    kind: str,
+    forms: Callable[[], Iterable[tuple[str, str]]],
+    skeleton_of: Callable[[str], str],
+) -> dict[str, tuple[str, ...]]:
+    """Skeleton -> place ids (best first) over the (place id, name) pairs ``forms()`` yields,
+    for skeletons of four letters or more (shorter ones collide); cached beside the gazetteer
+    index, so ``forms`` is called only when the cache is missing."""
+    path = _cache_path(_source_key("gazetteer.tsv") + repr(_LEXICON.places), kind)
     loaded = cache_load(path)
     if isinstance(loaded, dict):
         return loaded
+    gaz = gazetteer()
     index: dict[str, list[str]] = {}
-    # every English variant, which the run-time place records keep for countries only
-    full = _parse_gazetteer(_read_text("gazetteer.tsv"))
-    extra = [gaz.places[i] for i in gaz.places if i not in full]  # the newsroom's own places
-    for place in [*full.values(), *extra]:
-        for form in (place.name_en, *place.variants_en):
-            skeleton = place_skeleton(form)
-            if len(skeleton) >= 4:
-                index.setdefault(skeleton, []).append(place.id)
+    for place_id, form in forms():
+        skeleton = skeleton_of(form)
+        if len(skeleton) >= 4:
+            index.setdefault(skeleton, []).append(place_id)
     out = {
         k: tuple(sorted(dict.fromkeys(v), key=lambda i: _rank(gaz.places[i])))
         for k, v in index.items()
@@ -685,25 +702,13 @@ def ar_skeleton(name: str) -> str:
 
 @lexicon_cache
 def ar_skeleton_index() -> dict[str, tuple[str, ...]]:
-    """Arabic skeleton -> place ids, for skeletons of four letters or more (kept in the cache
-    directory beside the gazetteer index)."""
-    gaz = gazetteer()
-    path = _cache_path(_source_key("gazetteer.tsv") + repr(_LEXICON.places), "ar-skeletons")
-    loaded = cache_load(path)
-    if isinstance(loaded, dict):
-        return loaded
-    index: dict[str, list[str]] = {}
-    for place in gaz.places.values():
-        for form in place.names_ar:
-            skeleton = ar_skeleton(form)
-            if len(skeleton) >= 4:
-                index.setdefault(skeleton, []).append(place.id)
-    out = {
-        k: tuple(sorted(dict.fromkeys(v), key=lambda i: _rank(gaz.places[i])))
-        for k, v in index.items()
-    }
-    cache_store(path, out)
-    return out
+    """Arabic skeleton -> place ids, for skeletons of four letters or more."""
+
+    def forms() -> Iterator[tuple[str, str]]:
+        places = gazetteer().places
+        return ((i, f) for i in places for f in places[i].names_ar)
+
+    return _skeleton_index("ar-skeletons", forms, ar_skeleton)
 
 
 # --- small closed word classes -------------------------------------------------------------------

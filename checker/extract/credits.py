@@ -308,12 +308,7 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
         # "(Credit: Mohammad Yassine/L'Orient Today)": a newspaper's own photo, credited to it
         agency_id, source_names = sources[0][0], []
     source = source_names[0] if source_names else None
-    source_agency = agencies().get(source[0]) if source else None
-    if (
-        source is not None
-        and not pool
-        and not (source_agency and source_agency.kind == "photo agency")
-    ):
+    if source is not None and not pool and not _photo_agency(source[0]):
         handout = True  # "(SANA via AP)"; not "Name/NurPhoto via Getty Images", an agency's own
     if agency_id == "social media":
         handout = True
@@ -329,6 +324,12 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
         handout=handout,
         pool=pool,
     )
+
+
+def _photo_agency(name: str) -> bool:
+    """Is this source a photo agency, whose pictures are its own work (so no handout)?"""
+    agency = agencies().get(name)
+    return agency is not None and agency.kind == "photo agency"
 
 
 def _has_cue(content: str) -> bool:
@@ -491,9 +492,7 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
         source_span=source[1] if source else None,
         file=file_flag,
         handout=bool(agency and agency.id == "social media")
-        or (
-            source is not None and getattr(agencies().get(source[0]), "kind", "") != "photo agency"
-        ),
+        or (source is not None and not _photo_agency(source[0])),
         pool=False,
     )
 
