@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from checker.data import grammar_words, load_toml
+from checker.data import country_of_name_ar, grammar_words, load_toml
 from checker.extract.places import place_words
 from checker.models import Lang, PersonMention
 from checker.normalize import Normalized, ar_bare, key_ar, key_en
 
 _EN_NAME = re.compile(
-    r"\s+((?:(?:al-|el-|Al-|El-|bin |ibn |Abu |Abou |de |van |von )?[A-Z][\w'’-]+(?:\s+|$)){1,4})"
+    r"\s+((?:(?:al-|el-|Al-|El-|bin |ibn |Abu |Abou |de |van |von )?[A-Z][\w'’-]+(?:\s+|$|(?=[,;:)]|\.(?:\s|$)))){1,4})"
 )
 _AR_WORD = re.compile(r"[\u0621-\u064a\u064b-\u0652]+")
 
@@ -57,8 +57,15 @@ def _extract_en(nt: Normalized) -> list[PersonMention]:
     roles = dict(_titles()[0])
     out: list[PersonMention] = []
     before_title = place_words().before_title_en
+    resume = 0
     for m in _en_title_pattern().finditer(text):
+        if m.start() < resume:
+            continue  # the second title of "Emir Sheikh Tamim": the first one's person
         name = _EN_NAME.match(text, m.end())
+        second = _en_title_pattern().match(text, name.start(1)) if name else None
+        if second is not None:  # "Qatar's Emir Sheikh Tamim bin Hamad Al Thani"
+            name = _EN_NAME.match(text, second.end())
+            resume = second.end()
         if name is None:
             continue
         before = text[max(0, m.start() - 12) : m.start()].split()
@@ -77,10 +84,18 @@ def _extract_en(nt: Normalized) -> list[PersonMention]:
         # "President of Syria": a title without a name
         if not words or key_en(words[0]) in ("of", "for"):
             continue
+        if roles[m.group(0)] == "general" and all(_common_word(w) for w in words):
+            continue  # "the UN General Assembly", "General Motors": no general named
         start = name.start(1)
         span = nt.span(start, start + found[len(words) - 1].end())  # the name's own spacing kept
         out.append(PersonMention(nt.original[span.start : span.end], span, roles[m.group(0)]))
     return out
+
+
+def _common_word(word: str) -> bool:
+    from checker.data.english import known
+
+    return known(word.casefold())
 
 
 def _headline_verb(word: str) -> bool:
@@ -96,6 +111,45 @@ def _headline_verb(word: str) -> bool:
             if table.get(lower, 0) >= 1000 and (stem in table or stem + "e" in table):
                 return True
     return False
+
+
+def _second_title(
+    keys: list[str], j: int, titles: dict[str, list[tuple[list[str], str]]]
+) -> int | None:
+    """Where the name starts when a second title stands at word ``j`` ("العاهل الأردني الملك
+    عبد الله"), else None."""
+    for form, _ in titles.get(keys[j] if j < len(keys) else "", []):
+        if keys[j : j + len(form)] == list(form):
+            return j + len(form)
+    return None
+
+
+def _title_adjective(keys: list[str], j: int) -> bool:
+    """Is word ``j`` an adjective of the title before it ("الرئيس السوري", "المبعوث الأممي
+    الخاص")? A word like a nisba with nothing name-like after it is the name: "الرئيس السيسي"."""
+    word = keys[j]
+    if not word.startswith("ال"):
+        return False
+    if word in grammar_words().title_adjectives_ar:
+        return True
+    if not word.endswith(("ي", "يه")):
+        return False
+    after = keys[j + 1] if j + 1 < len(keys) else ""
+    return bool(after) and after not in grammar_words().name_stop_ar
+
+
+def _of_complement(keys: list[str], j: int) -> int:
+    """Where the name starts after a title's complement with ل ("الأمين العام للأمم المتحدة
+    أنطونيو غوتيريش", "المبعوث الأممي الخاص لسوريا غير بيدرسون"); ``j`` when there is none."""
+    stop = grammar_words().name_stop_ar
+    if j >= len(keys) or not keys[j].startswith("ل") or keys[j] in stop:
+        return j
+    k = j + 1
+    while k < len(keys) and k - j < 4 and keys[k].startswith("ال") and keys[k] not in stop:
+        k += 1  # "لجامعة الدول العربية"
+    if k < len(keys) and not keys[k].startswith(("ال", "ل")) and keys[k] not in stop:
+        return k
+    return j
 
 
 def _extract_ar(nt: Normalized) -> list[PersonMention]:
@@ -121,22 +175,28 @@ def _extract_ar(nt: Normalized) -> list[PersonMention]:
             continue
         j = i + size
         # "الرئيس السوري", "رئيسة الوزراء الإيطالية": nationality adjectives before the name
-        while (
-            j < len(words)
-            and keys[j].startswith("ال")
-            and keys[j].endswith(("ي", "يه"))
-            and j - i - size < 2
-        ):
+        while j < len(words) and j - i - size < 3 and _title_adjective(keys, j):
             j += 1
-        # "العاهل الأردني الملك عبد الله": a second title before the name
-        for form, r in titles.get(keys[j] if j < len(words) else "", []):
-            if keys[j : j + len(form)] == list(form):
-                role, j = r, j + len(form)
-                break
+        if (
+            j == i + size
+            and j < len(words)
+            and not keys[j - 1].startswith("ال")
+            and country_of_name_ar(keys[j])
+        ):
+            # "أمير قطر الشيخ تميم", "أمير الكويت الجديد الشيخ مشعل", "ملك الأردن عبد الله": a
+            # title without its article takes the country it is of (but "رئيسة الوزراء جورجيا
+            # ميلوني" names Giorgia); then perhaps an adjective and a second title
+            j = _second_title(keys, j + 1, titles) or _second_title(keys, j + 2, titles) or j + 1
+        else:
+            j = _second_title(keys, j, titles) or j
+        j = _of_complement(keys, j)
         name: list[re.Match[str]] = []
+        parts = 0  # "عبد الله" and "بن سلمان" are one part of a name each
+        joiners = grammar_words().name_joiners_ar
         while (
             j < len(words)
-            and len(name) < 3
+            # a fourth part only when it is a family name: "مشعل الأحمد الجابر الصباح"
+            and (parts < 3 or (parts == 3 and keys[j].startswith("ال")))
             and keys[j] not in grammar_words().name_stop_ar
             and not keys[j].startswith(("بال", "لل", "وبال"))  # "... بالقدس": in Jerusalem
         ):
@@ -144,6 +204,7 @@ def _extract_ar(nt: Normalized) -> list[PersonMention]:
             if name and gap.strip():
                 break  # punctuation ends the name
             name.append(words[j])
+            parts += keys[j] not in joiners
             j += 1
         if name:
             span = nt.span(name[0].start(), name[-1].end())

@@ -30,6 +30,29 @@ from checker import check
             "Hassan Nasrallah",
             "leader",
         ),
+        # a name that ends at a comma or a full stop keeps its last word
+        (
+            "Lebanese President Joseph Aoun, left, greets a visitor. (AP Photo/Omar Nasser)",
+            "Joseph Aoun",
+            "president",
+        ),
+        (
+            "Guests applaud President Joseph Aoun. (AP Photo/Omar Nasser)",
+            "Joseph Aoun",
+            "president",
+        ),
+        # a second title belongs to the same person, who keeps the first title's role
+        (
+            "Qatar's Emir Sheikh Tamim bin Hamad Al Thani arrives. (AP Photo/Omar Nasser)",
+            "Tamim bin Hamad Al Thani",
+            "emir",
+        ),
+        # "General" inside an institution's name names nobody
+        (
+            "Foreign Minister Ali Sami speaks at the UN General Assembly. (AP Photo/Omar Nasser)",
+            "Ali Sami",
+            "foreign_minister",
+        ),
     ],
 )
 def test_english(en: str, name: str, role: str) -> None:
@@ -52,6 +75,28 @@ def test_english(en: str, name: str, role: str) -> None:
             "سيرغي لافروف",
             "foreign_minister",
         ),
+        # a title of a country, an adjective and a second title before the name
+        ("أمير قطر الشيخ تميم بن حمد آل ثاني يصل (رويترز)", "تميم بن حمد آل ثاني", "emir"),
+        (
+            "أمير الكويت الجديد الشيخ مشعل الأحمد الجابر الصباح يؤدي اليمين (كونا)",
+            "مشعل الأحمد الجابر الصباح",
+            "emir",
+        ),
+        # عبد joins the next word: four words, three parts of a name
+        (
+            "وزير الخارجية الإيراني حسين أمير عبد اللهيان في دمشق (سانا)",
+            "حسين أمير عبد اللهيان",
+            "foreign_minister",
+        ),
+        # the title's complement with ل comes before the name
+        (
+            "الأمين العام للأمم المتحدة أنطونيو غوتيريش يتحدث (د ب أ)",
+            "أنطونيو غوتيريش",
+            "secretary_general",
+        ),
+        ("المبعوث الأممي الخاص لسوريا غير بيدرسون يصل إلى دمشق (سانا)", "غير بيدرسون", "envoy"),
+        # a surname like a nisba, with nothing after it, is the name
+        ("الرئيس السيسي يلتقي وفدا في القاهرة (رويترز)", "السيسي", "president"),
     ],
 )
 def test_arabic(ar: str, name: str, role: str) -> None:
