@@ -285,7 +285,7 @@ _PHRASE_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W_]+)*|\d+")
 
 # --- gazetteer ------------------------------------------------------------------------------------
 
-_KIND_RANK = {"country": 0, "region": 1, "admin1": 2, "city": 3, "camp": 4, "site": 4}
+_KIND_RANK = {"country": 0, "region": 1, "water": 1, "admin1": 2, "city": 3, "camp": 4, "site": 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -634,6 +634,14 @@ def _country_ids(ids: tuple[str, ...] | None) -> str | None:
 
 @register_dependent
 @lru_cache(maxsize=4096)
+def country_of_name_ar(word: str) -> str | None:
+    """The country an Arabic word names by itself (قطر، الكويت، سوريا), as normalised caption
+    text without a clitic; None for anything else."""
+    return _country_ids(gazetteer().by_ar.get(ar_place_key(word)))
+
+
+@register_dependent
+@lru_cache(maxsize=4096)
 def country_of_nisba(word: str) -> str | None:
     """The country an Arabic nisba adjective names: اللبنانية -> LB, السوري -> SY, التركية -> TR,
     الأوكرانية -> UA. ``word`` is normalised caption text (ة folded to ه); a clitic (ب، ل، و) and
@@ -727,6 +735,8 @@ class GrammarWords:
     duration_ar: frozenset[str]
     name_stop_en: frozenset[str]
     name_stop_ar: frozenset[str]
+    name_joiners_ar: frozenset[str]
+    title_adjectives_ar: frozenset[str]
     doubled_ok_en: frozenset[str]
     function_words_ar: frozenset[str]
     house_style_ar: dict[str, str]
@@ -744,6 +754,8 @@ def grammar_words() -> GrammarWords:
         duration_ar=frozenset(key_ar(w) for w in dates["arabic"]["duration_before"]),
         name_stop_en=frozenset(names["english"]["stop"]),
         name_stop_ar=frozenset(key_ar(w) for w in names["arabic"]["stop"]),
+        name_joiners_ar=frozenset(key_ar(w) for w in names["arabic"]["joiners"]),
+        title_adjectives_ar=frozenset(key_ar(w) for w in names["arabic"]["title_adjectives"]),
         doubled_ok_en=frozenset(spelling["english"]["doubled_ok"]),
         function_words_ar=frozenset(spelling["arabic"]["function_words"]),
         house_style_ar=dict(spelling["arabic"]["house_style"]),

@@ -50,6 +50,7 @@ class PlaceWords:
     nouns_ar: frozenset[str]
     admin_nouns_ar: frozenset[str]
     not_names_ar: frozenset[str]
+    organisation_nouns_ar: frozenset[str]
 
 
 @cache
@@ -66,6 +67,7 @@ def place_words() -> PlaceWords:
         nouns_ar=frozenset(key_ar(w) for w in ar["nouns"]),
         admin_nouns_ar=frozenset(key_ar(w) for w in ar["admin_nouns"]),
         not_names_ar=frozenset(key_ar(w) for w in ar["not_names"]),
+        organisation_nouns_ar=frozenset(key_ar(w) for w in ar["organisation_nouns"]),
     )
 
 
@@ -90,7 +92,27 @@ def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
     key = key_en(text[start:end])
     if len(key) < 3 or key in _stopwords()[0]:
         return None
-    return gazetteer().by_en.get(key)
+    ids = gazetteer().by_en.get(key)
+    if ids and n == 1 and _demonym_before_noun(text, i, words, ids):
+        return None
+    return ids
+
+
+def _demonym_before_noun(
+    text: str, i: int, words: list[re.Match[str]], ids: tuple[str, ...]
+) -> bool:
+    """A country's short name that is also its adjective, used as one: "Saudi Crown Prince",
+    "the Saudi Press Agency", "Saudi-led" (but "in Saudi, ..." is the country)."""
+    from checker.data import country_of_demonym
+
+    word = words[i]
+    if country_of_demonym(word.group(0)) not in ids or i + 1 >= len(words):
+        return False
+    gap = text[word.end() : words[i + 1].start()]
+    if gap not in (" ", "-"):
+        return False
+    before = text[max(0, word.start() - 20) : word.start()].split()
+    return not (before and before[-1].casefold() in place_words().cues_en)
 
 
 @register_dependent
@@ -119,6 +141,8 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
             on_border = prev.endswith("حدود")  # الحدود السورية: a place
             if not on_border and not stem.startswith("ال") and ("ال" + stem) in token:
                 continue  # the caption's article is part of the word: "المسجد" is no village مسجد
+            if _in_organisation_name(prev, text, end):
+                return None
             if n == 1 and not on_border:
                 if _nisba(token, stem):
                     return None
@@ -129,8 +153,26 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
                     and prev not in place_words().cues_ar  # "الى السعودية": a preposition
                 ):
                     return None  # "السلطات السعودية": after a definite noun, an adjective
+                if (
+                    stem == token
+                    and token.endswith("يه")
+                    and prev.endswith(("ه", "ات"))
+                    and not prev.startswith("ال")
+                    and key_ar(prev) not in place_words().cues_ar
+                ):
+                    return None  # "طفلة سورية", "عائلات سورية": after an indefinite noun
             return ids
     return None
+
+
+def _in_organisation_name(prev: str, text: str, end: int) -> bool:
+    """A place inside an organisation's name: "قوات سوريا الديمقراطية", "وجيش لبنان الجنوبي" (a
+    noun of organisations before it, an adjective with its article after it)."""
+    nouns = place_words().organisation_nouns_ar
+    if not prev or (prev not in nouns and not (prev[0] in "ولب" and prev[1:] in nouns)):
+        return False
+    after = text[end : end + 20].split()
+    return bool(after) and after[0].startswith("ال") and len(after[0]) > 3
 
 
 def _with_marks(nt: Normalized, start: int, end: int) -> str:
@@ -237,7 +279,7 @@ _AR_CAPITAL = re.compile(r"(?<![\u0621-\u064a])[وف]?[بلك]?(?:ال)?عاصم
 
 
 def _capitals(text: str, lang: Lang) -> list[tuple[int, int, tuple[str, ...]]]:
-    from checker.data import capitals, country_of_demonym, country_of_nisba
+    from checker.data import capitals, country_of_demonym, country_of_name_ar, country_of_nisba
 
     if lang == "en":
         if "capital" not in text:
@@ -246,8 +288,9 @@ def _capitals(text: str, lang: Lang) -> list[tuple[int, int, tuple[str, ...]]]:
     else:
         if "عاصمه" not in text:
             return []
+        # "العاصمة اللبنانية"; "بالعاصمة تونس", "العاصمة الكويت": a capital named like its country
         matches = [
-            (m, country_of_nisba(m.group(1)))
+            (m, country_of_nisba(m.group(1)) or country_of_name_ar(m.group(1)))
             for m in _AR_CAPITAL.finditer(text)
             if "ال" in m.group(0)[: m.start(1) - m.start()]  # "العاصمة" with its article
         ]
@@ -478,6 +521,20 @@ def _countries_named(named: set[str], gaz: Gazetteer) -> bool:
     return any(i in gaz.places and gaz.places[i].kind == "country" for i in named)
 
 
+def _nisba_country(word: str) -> str | None:
+    """The country a nisba adjective names, with or without its article and in the plural:
+    "الأردني", "أردنيون", "أردنيات" (only to choose between homonyms, never as a mention)."""
+    from checker.data import country_of_nisba
+
+    found = country_of_nisba(word)
+    if found or word.startswith("ال"):
+        return found
+    for ending, singular in (("يون", "ي"), ("يين", "ي"), ("يات", "يه")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return country_of_nisba("ال" + word[: -len(ending)] + singular)
+    return None
+
+
 def _choose(
     mentions: list[tuple[int, int, tuple[str, ...]]], text: str = "", lang: Lang = "en"
 ) -> list[str]:
@@ -494,9 +551,7 @@ def _choose(
         else:
             ambiguous = True
     if ambiguous and lang == "ar":
-        from checker.data import country_of_nisba
-
-        context.update(c for m in _AR_WORD.finditer(text) if (c := country_of_nisba(m.group(0))))
+        context.update(c for m in _AR_WORD.finditer(text) if (c := _nisba_country(m.group(0))))
     chosen = []
     for _, _, ids in mentions:
         best = ids[0]
@@ -573,7 +628,7 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
                 span=nt.span(start, end),
                 ids=ordered,
                 name=place.name_en,
-                country=place.country,
+                country=place.country or None,  # a sea or a river is in no one country
             )
         )
     unknown = _unknown_places(nt, lang, [(s, e) for s, e, _ in found], skip_spans)
@@ -635,6 +690,8 @@ def _unknown_ar(text: str) -> list[tuple[int, int]]:
         first = name.group(1)
         if (
             first in not_names
+            or first in place_words().cues_ar  # "في مخيم قرب بلدة ...": no camp named قرب
+            or first in grammar_words().name_stop_ar
             or first.startswith("ل")
             or (first.startswith("ال") and first.endswith(("ي", "يه")))
         ):

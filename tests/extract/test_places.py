@@ -20,6 +20,8 @@ def _places(ar: str | None = None, en: str | None = None) -> list[str | None]:
         "رجل سوريّا يحمل طفله (رويترز)",  # accusative adjective with shadda: "Syrian"
         "طفلا سورياً يسير بين الركام (رويترز)",  # tanween: "Syrian"
         "الحكومة السورية تعلن الهدنة (رويترز)",  # the article on a nisba: "the Syrian government"
+        "طفلة سورية نازحة تقف أمام خيمة (رويترز)",  # after an indefinite feminine noun: "Syrian"
+        "مقاتلون من قوات سوريا الديمقراطية في الحسكة (الفرنسية)",  # an organisation's name
     ],
 )
 def test_nisba_adjectives_are_not_places(text: str) -> None:
@@ -266,3 +268,53 @@ def test_foreign_small_town_on_a_cue_alone_when_the_caption_names_another_countr
 )
 def test_places_joined_by_a_hyphen(text: str, want: list[str]) -> None:
     assert _places(en=text) == want
+
+
+def test_syria_spelt_with_ta_marbuta_after_a_cue_is_the_country() -> None:
+    assert "Syria" in _places(ar="نازحون في شمال سورية (رويترز)")
+
+
+@pytest.mark.parametrize(
+    "en",
+    [
+        "Saudi Crown Prince Mohammed bin Salman attends a summit. (AP Photo/Omar Nasser)",
+        "A photo released by the Saudi Press Agency shows a summit. (AP Photo/Omar Nasser)",
+    ],
+)
+def test_country_short_name_used_as_its_adjective_is_not_the_country(en: str) -> None:
+    assert "Saudi Arabia" not in _places(en=en)
+
+
+def test_country_short_name_after_a_cue_is_the_country() -> None:
+    assert _places(en="Pilgrims arrive in Saudi, officials said. (AP Photo/Omar Nasser)") == [
+        "Saudi Arabia"
+    ]
+
+
+def test_capital_written_after_the_word_capital_like_its_country() -> None:
+    assert _places(ar="ناخبون في مركز اقتراع بالعاصمة تونس (رويترز)") == ["Tunis"]
+
+
+def test_plural_nationality_chooses_between_homonyms() -> None:
+    # عمان is Amman or Oman: "أردنيون" (Jordanians) says which
+    assert _places(ar="متظاهرون أردنيون قرب السفارة في عمان (رويترز)") == ["Amman"]
+
+
+def test_a_place_cue_after_a_place_noun_is_no_name() -> None:
+    # "in a camp near the town of ...": قرب is not the camp's name
+    places = check(ar="خيمة في مخيم قرب بلدة سرمدا بريف إدلب (رويترز)").ar
+    assert places is not None
+    assert "قرب" not in [p.text for p in places.places]
+
+
+def test_a_sea_is_a_place_of_no_country_and_conflicts_with_none() -> None:
+    report = check(
+        en="Fishermen at the port of Hodeidah on the Red Sea coast. (AP Photo/Omar Nasser)",
+        ar="صيادون في ميناء الحديدة على البحر الأحمر (أسوشيتد برس)",
+    )
+    assert report.en is not None
+    assert report.ar is not None
+    seas = [p for p in (*report.en.places, *report.ar.places) if p.name == "Red Sea"]
+    assert len(seas) == 2
+    assert all(p.country is None for p in seas)
+    assert not [f for f in report.findings if f.category == "place"]
