@@ -64,7 +64,7 @@ REGION = {
 }
 REGION_MIN_POP = 500
 # Elsewhere: cities big enough to make the news in an Arabic caption.
-WORLD_MIN_POP = 250_000
+WORLD_MIN_POP = 150_000
 # A one-word Arabic town name this frequent as an ordinary word is not taken as a place...
 COMMON_WORD_FREQ = 1000
 # ...unless the town is at least this big.

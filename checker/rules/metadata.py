@@ -545,8 +545,10 @@ def _far_places(
         distances = []
         for pid in mention.ids:
             place = gaz.places.get(pid)
-            d = _distance_to(place, point) if place is not None else None
-            if place is not None and d is not None:
+            if place is None or place.kind == "water":
+                continue  # a sea's or a river's extent is not a point: it is not judged
+            d = _distance_to(place, point)
+            if d is not None:
                 distances.append((d, place))
         if not distances:
             continue

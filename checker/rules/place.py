@@ -49,8 +49,11 @@ def finest_photo_places(fields: Fields) -> list[PlaceMention]:
 
 
 def compatible(a: PlaceMention, b: PlaceMention) -> bool:
-    """Same place, or one contains the other, for any reading of either name."""
+    """Same place, or one contains the other, for any reading of either name. A sea, gulf or
+    river borders several countries: it conflicts with no place ("the Red Sea port of Hodeidah")."""
     gaz = gazetteer()
+    if any(gaz.places[i].kind == "water" for i in (*a.ids, *b.ids)):
+        return True
     return any(gaz.contains(x, y) or gaz.contains(y, x) for x in a.ids for y in b.ids)
 
 
