@@ -327,8 +327,11 @@ def _ar_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r"(?P<h>ه(?![\u0621-\u064a])|هجري|هجريه|للهجره)?)?"
     )
     bare = _alt(sorted({w[2:] if w.startswith("ال") else w for w in weekdays_ar()}))
+    # "أمس الخميس", "صباح اليوم السبت": a relative day named with its weekday is one mention
+    relative = _alt(list(relative_days("ar")))
     wd = re.compile(
-        rf"(?<![\u0621-\u064a])(?P<pre>يوم\s+|[وفب])?ال(?P<wd>{bare})(?![\u0621-\u064a])"
+        rf"(?<![\u0621-\u064a])(?:[وفب]?(?P<rel>{relative})\s+)?(?P<pre>يوم\s+|[وفب])?"
+        rf"ال(?P<wd>{bare})(?![\u0621-\u064a])"
         r"(?P<post>\s+(?:الماضي|المقبل|الفائت|القادم)ه?)?"  # "الجمعة الماضية": feminine too
     )
     return greg, hij, wd
@@ -405,11 +408,13 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
         weekday = weekdays.get("ال" + name)
         if weekday is None:
             continue
-        if name in ("اثنين", "احد") and not (m.group("pre") or m.group("post")):
+        if name in ("اثنين", "احد") and not (m.group("pre") or m.group("post") or m.group("rel")):
             continue  # also "the two", "the one"
         if text[max(0, m.start() - 5) : m.start()].strip().endswith("صلاه"):
             continue  # "صلاة الجمعة": Friday prayers name the day of a rite, not of the photo
         taken.append((m.start(), m.end()))
+        # "أمس الخميس" counts from the day of writing, the reference from the photo: the weekday
+        # is the surer guide, so it alone resolves the mention, as a weekday written alone does
         found.append(_relative(nt, m.start(), m.end(), weekday, None, reference))
 
     offsets, pattern = _relative_ar()

@@ -169,3 +169,10 @@ def test_dateline_takes_the_year_of_the_same_day_in_the_caption() -> None:
     assert found == [("OCTOBER 14", "2024-10-14"), ("October 14, 2024", "2024-10-14")]
     # another day stays yearless: it may be an anniversary
     assert ("March 15", None) in _en("Crowds mark March 15 in Deraa on March 20, 2024.")
+
+
+def test_arabic_relative_day_with_its_weekday_is_one_mention() -> None:
+    assert _ar("الوزير يتحدث في موسكو أمس الخميس") == [("أمس الخميس", None)]
+    # against a reference date the weekday decides (the day word counts from the day of writing)
+    found = extract_ar(normalize("صباح اليوم السبت في غزة"), dt.date(2024, 3, 18))
+    assert [(d.text, d.iso, d.weekday) for d in found] == [("صباح اليوم السبت", "2024-03-16", 5)]
