@@ -194,6 +194,9 @@ def _display_name(name: str) -> str:
     return name
 
 
+_NAME_AND_ACRONYM = re.compile(r"(.+?)\s*\(([^()]+)\)")
+
+
 def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> Credit | None:
     """Read an English credit block spanning ``nt.text[start:end]``."""
     raw = nt.text[start:end]
@@ -239,6 +242,12 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
         whole = agency_forms.get(k)
         if whole is None and re.fullmatch(r"epa\d{6,}", k):
             whole = agency_forms.get("epa")
+        if whole is None and text.endswith(")"):  # "Kuwait News Agency (KUNA)"
+            named = _NAME_AND_ACRONYM.fullmatch(text.strip())
+            if named:
+                whole = agency_forms.get(key_en(named.group(1))) or agency_forms.get(
+                    key_en(named.group(2))
+                )
         joined = (
             [agency_forms.get(key_en(piece)) for piece in text.split("-")] if "-" in text else []
         )

@@ -179,3 +179,11 @@ def test_credit_glued_to_the_next_caption() -> None:
         "AP",
         ("Samir Awad",),
     )
+
+
+def test_handout_agency_named_with_its_acronym() -> None:
+    credit = _en(
+        "The emir is sworn in, December 2, 2024. Kuwait News Agency (KUNA)/Handout via REUTERS"
+    )
+    assert credit is not None
+    assert (credit.agency, credit.source, credit.handout) == ("Reuters", "KUNA", True)
