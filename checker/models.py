@@ -165,6 +165,7 @@ class NumberMention:
     value: float
     approximate: bool = False  # "about", "nearly", "نحو"
     vague: bool = False  # "hundreds", "مئات": any figure of that order
+    at_least: bool = False  # "at least 12", "12 على الأقل": a lower bound (also approximate)
 
     def to_json(self) -> dict[str, Any]:
         value: float | int = int(self.value) if float(self.value).is_integer() else self.value

@@ -211,6 +211,7 @@ class NumberWords:
     multipliers: dict[str, float]
     vague: dict[str, float]
     approx: tuple[str, ...]
+    at_least: tuple[str, ...]  # lower bounds, written before the figure (Arabic: or after it)
 
 
 @cache
@@ -222,6 +223,7 @@ def number_words(lang: str) -> NumberWords:
         multipliers={keyf(k): float(v) for k, v in table["multipliers"].items()},
         vague={keyf(k): float(v) for k, v in table["vague"].items()},
         approx=tuple(keyf(w) for w in table["approx"]["words"]),
+        at_least=tuple(keyf(w) for w in table["at_least"]["words"]),
     )
 
 

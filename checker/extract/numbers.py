@@ -38,6 +38,9 @@ def _skip(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in ranges)
 
 
+_AR_AT_LEAST_AFTER = re.compile(r"\s*(?:[\u0621-\u064a]+\s+)?عل[يى] الاقل")
+
+
 def _in(nt: Normalized, spans: list[Span], start: int, end: int) -> bool:
     here = nt.span(start, end)
     return any(here.overlaps(s) for s in spans)
@@ -56,7 +59,12 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
         return any(before.endswith(a) for a in words.approx)
 
     def approx_after(end: int) -> bool:
-        return lang == "ar" and keyf(text[end : end + 14]).startswith(("علي الاقل", "على الاقل"))
+        # "15 على الأقل", "15 شخصا على الأقل": after the figure or after the counted noun
+        return lang == "ar" and _AR_AT_LEAST_AFTER.match(keyf(text[end : end + 30])) is not None
+
+    def at_least(start: int, end: int) -> bool:
+        before = keyf(text[max(0, start - 24) : start])
+        return any(before.endswith(a) for a in words.at_least) or approx_after(end)
 
     for m in _FIGURE.finditer(text):
         if _in(nt, skip_spans, m.start(), m.end()):
@@ -79,6 +87,7 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
                 nt.span(m.start(), end),
                 value,
                 approximate=approx_before(m.start()) or approx_after(end),
+                at_least=at_least(m.start(), end),
             )
         )
 
@@ -119,6 +128,7 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
                 value,
                 approximate=vague is not None or approx_before(m.start()) or approx_after(end),
                 vague=vague is not None,
+                at_least=at_least(m.start(), end),
             )
         )
     return sorted(out, key=lambda n: n.span.start)

@@ -14,7 +14,8 @@ def fmt_number(value: float) -> str:
 
 def numbers_agree(a: NumberMention, b: NumberMention) -> bool:
     """Exact figures must be equal; an approximate figure agrees within a quarter, a vague one
-    ("hundreds") with any figure of its order."""
+    ("hundreds") with any figure of its order. Two lower bounds ("at least 12" / "15 على
+    الأقل") are two tolls: they must be equal."""
     if a.value == b.value:
         return True
     low, high = sorted((a.value, b.value))
@@ -22,6 +23,8 @@ def numbers_agree(a: NumberMention, b: NumberMention) -> bool:
         return False
     if a.vague or b.vague:
         return high / low < 10
+    if a.at_least and b.at_least:
+        return False
     if a.approximate or b.approximate:
         return high / low <= 1.25
     return False
