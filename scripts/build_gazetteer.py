@@ -77,6 +77,8 @@ WORLD_COMMON_WORD_FREQ = 50
 WORLD_COMMON_WORD_MIN_POP = 2_000_000
 # Letters that only occur in Urdu, Kurdish, Pashto... spellings: such a name is not Arabic.
 NON_ARABIC = set("ہےڈٹڑںھۀەڵێۆڕڤګښځڅډړږ")
+# Persian keheh and yeh: a name spelt with them is Persian, and folds onto Arabic letters
+PERSIAN = set("کی")
 
 
 def is_arabic_name(name: str) -> bool:
@@ -285,6 +287,10 @@ def main() -> int:
             kept = [a for a in ar if not everyday_word(a)]
         elif country not in REGION and pop < WORLD_COMMON_WORD_MIN_POP:
             kept = [a for a in ar if not everyday_word(a, WORLD_COMMON_WORD_FREQ)]
+        elif country not in REGION:
+            # a big city keeps its Arabic names, but not a Persian spelling that folds onto an
+            # Arabic word: "کیف" (Kyiv) reads كيف, "how"
+            kept = [a for a in ar if not (PERSIAN & set(a) and everyday_word(a))]
         else:
             kept = ar
         dropped += len(ar) - len(kept)
@@ -342,6 +348,24 @@ def main() -> int:
                 [*r["variants_en"], str(rows[admin]["name_en"])]  # type: ignore[misc]
             )
             reparented += 1
+
+    # --- a governorate's namesake city shares its Arabic names: GeoNames spells Khartoum the
+    # city "ااالخرطوم" and "خرطوم", while the state has "الخرطوم"; a caption's الخرطوم is the city
+    # as often as the state, and the checker prefers the city when a name reads as both
+    shared = 0
+    for r in rows.values():
+        admin = rows.get(str(r["parent"]), {})
+        if r["kind"] != "city" or admin.get("kind") != "admin1":
+            continue
+        admin_names = {place_key(n) for n in [str(admin["name_en"]), *admin["variants_en"]]}  # type: ignore[misc]
+        if place_key(str(r["name_en"])) not in admin_names:
+            continue
+        plain = [n for n in admin["names_ar"] if " " not in n.lstrip("~")]  # type: ignore[attr-defined]
+        # a name the city has marked as an everyday word ("~الوادي") stays marked
+        new = [n for n in plain if n not in r["names_ar"] and "~" + n not in r["names_ar"]]  # type: ignore[operator]
+        if new:
+            r["names_ar"] = uniq([*r["names_ar"], *new])  # type: ignore[misc]
+            shared += 1
 
     # --- capitals: "العاصمة اللبنانية", "the Syrian capital" name a city without its name ---------
     capitals: dict[str, str] = {}
@@ -415,7 +439,7 @@ def main() -> int:
     print(
         f"wrote {OUT.relative_to(ROOT)}: {len(rows)} places {kinds}; "
         f"{dropped} Arabic town names dropped as everyday words; {reparented} cities placed "
-        "in the governorate of their name"
+        f"in the governorate of their name; {shared} cities given their governorate's Arabic name"
     )
     return 0
 

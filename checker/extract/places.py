@@ -135,6 +135,14 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
         if len(key) < 2 or key in stop:
             continue
         ids = gazetteer().by_ar.get(key)
+        if (
+            ids
+            and n == 1
+            and stem != token
+            and token != "ال" + stem  # the article alone: "الحدود السورية" is handled below
+            and _word_with_its_clitic(token)
+        ):
+            return None  # "باكرا" (early) is no ب + Accra, "للأمان" (for safety) no ل + Amman
         if ids:
             before = text[max(0, start - 12) : start].split()
             prev = before[-1] if before else ""
@@ -163,6 +171,16 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
                     return None  # "طفلة سورية", "عائلات سورية": after an indefinite noun
             return ids
     return None
+
+
+@lru_cache(maxsize=16384)
+def _word_with_its_clitic(token: str) -> bool:
+    """Is the whole token, clitic and all, an everyday Arabic word? The word list has "باكرا",
+    "بنوك", "بركان", "للامان" and never "ببغداد", "بدمشق" or "بالموصل": a name read by taking a
+    letter off such a word is a coincidence of spelling."""
+    from checker.data.english import arabic_frequencies
+
+    return arabic_frequencies().get(key_ar(token), 0) >= 100
 
 
 def _in_organisation_name(prev: str, text: str, end: int) -> bool:
@@ -488,7 +506,10 @@ def _plausible(
             cued = before[-2].casefold() in words.nouns_before_of  # "the village of Johar a-Deek"
         if lang == "ar":
             word = text[start:end]
-            cued = cued or word.startswith(_AR_PREP_CLITIC)
+            # "بدوما": a preposition glued to the name (but "بند" is a name of its own)
+            cued = cued or (
+                word.startswith(_AR_PREP_CLITIC) and ar_place_key(word) not in gaz.by_ar
+            )
         dateline = (lang == "en" and text[start:end].isupper() and start < 40) or (
             start < 3 and re.match(r"\s*[-ـ–—:,]", text[end : end + 4]) is not None
         )

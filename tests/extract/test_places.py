@@ -318,3 +318,22 @@ def test_a_sea_is_a_place_of_no_country_and_conflicts_with_none() -> None:
     assert len(seas) == 2
     assert all(p.country is None for p in seas)
     assert not [f for f in report.findings if f.category == "place"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "خرج باكرا من منزله (رويترز)",  # "early", not ب + Accra
+        "إجراءات للأمان في المدينة (رويترز)",  # "for safety", not ل + Amman
+        "كيف يعيش النازحون (رويترز)",  # "how", not Kyiv's Persian spelling
+        "سيول جارفة بعد الأمطار (رويترز)",  # "floods", not Seoul
+        "ثوران بركان قرب القرية (رويترز)",  # "a volcano", not Berkane
+    ],
+)
+def test_everyday_words_that_spell_a_city_are_not_places(text: str) -> None:
+    assert _places(ar=text) == []
+
+
+def test_a_city_with_a_preposition_glued_to_it_is_still_a_place() -> None:
+    assert _places(ar="قصف بدوما في ريف دمشق (رويترز)")[0] == "Douma"
+    assert _places(ar="حريق في سوق بالخرطوم (رويترز)") == ["Khartoum"]
