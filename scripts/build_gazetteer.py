@@ -114,6 +114,25 @@ def uniq(items: list[str]) -> list[str]:
     return out
 
 
+def _english_word_frequencies() -> dict[str, int]:
+    import gzip
+    import json
+
+    import spellchecker
+
+    path = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        raw: dict[str, int] = json.load(fh)
+    return raw
+
+
+# A one-word English variant this frequent as an ordinary word is mostly another language's
+# spelling that reads as English ("Turn" for Angren, "Sam" for Damascus, "Aka" for Acre, "Tunes"
+# for Tunis): dropped; the place keeps its main name. Of the 83 variants between 1,000 and 5,000
+# only Cologne and Vegas were English names; "rest" is at 391,975.
+ENGLISH_WORD_FREQ = 1000
+
+
 def _arabic_word_frequencies(key: object) -> dict[str, int]:
     import gzip
     import json
@@ -149,6 +168,10 @@ def main() -> int:
         return key[3:] if key.startswith(("al ", "el ", "ad ", "ar ", "as ", "az ")) else key
 
     common = _arabic_word_frequencies(key_ar)
+    english_words = _english_word_frequencies()
+
+    def english_word(variant: str) -> bool:
+        return " " not in variant and english_words.get(variant.casefold(), 0) >= ENGLISH_WORD_FREQ
 
     def everyday_word(name: str, threshold: int = COMMON_WORD_FREQ) -> bool:
         key = key_ar(name)
@@ -253,7 +276,9 @@ def main() -> int:
                     "lon": "",
                     "population": 0,
                     "name_en": canonical,
-                    "variants_en": uniq([name, *english]),
+                    "variants_en": uniq(
+                        [v for v in [name, *english] if v == canonical or not english_word(v)]
+                    ),
                     # "المركزي" (Markazi, Iran) is "the central": the same everyday-word filter
                     "names_ar": uniq(
                         [
@@ -310,7 +335,14 @@ def main() -> int:
                 "population": pop,
                 "name_en": plain,
                 "variants_en": uniq(
-                    [a for a in [name, *alts] if is_latin_name(a) and a != plain and not is_code(a)]
+                    [
+                        a
+                        for a in [name, *alts]
+                        if is_latin_name(a)
+                        and a != plain
+                        and not is_code(a)
+                        and not english_word(a)
+                    ]
                 ),
                 "names_ar": uniq(ar),
             }

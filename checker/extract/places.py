@@ -489,6 +489,15 @@ def _plausible(
                 keep.append((start, end, ids))
             continue
         named = set().union(*(s for m, s in enumerate(named_by) if m != n))
+        # "Nice", "Reading", "Van", "Salt": a town named like a common English word is taken
+        # only with its country or region named, or as a dateline
+        if (
+            lang == "en"
+            and _english_word_city(text[start:end], places)
+            and not any(p.country in named or p.parent in named for p in places)
+            and not (text[start:end].isupper() and start < 40)
+        ):
+            continue
         distinctive = any(
             p.kind != "city"
             or p.population >= (_CORE_SMALL_TOWN if p.country in _CORE else _SMALL_TOWN)
@@ -520,6 +529,20 @@ def _plausible(
         if in_context or cued or dateline:
             keep.append((start, end, ids))
     return keep
+
+
+# An English word this frequent (pyspellchecker's list) is a word first: "rest" 391,975, "nice"
+# 698,611; the names of cities sit far below (London 1,088). The gazetteer build drops variant
+# spellings above it; a town's own name above it needs its country named.
+_ENGLISH_WORD_FREQ = 5000
+
+
+def _english_word_city(mention: str, places: list[Place]) -> bool:
+    from checker.data.english import frequencies
+
+    if " " in mention or not all(p.kind in ("city", "admin1") for p in places):
+        return False
+    return frequencies().get(mention.casefold(), 0) >= _ENGLISH_WORD_FREQ
 
 
 def cued(text: str, start: int, lang: Lang) -> bool:

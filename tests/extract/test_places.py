@@ -337,3 +337,22 @@ def test_everyday_words_that_spell_a_city_are_not_places(text: str) -> None:
 def test_a_city_with_a_preposition_glued_to_it_is_still_a_place() -> None:
     assert _places(ar="قصف بدوما في ريف دمشق (رويترز)")[0] == "Douma"
     assert _places(ar="حريق في سوق بالخرطوم (رويترز)") == ["Khartoum"]
+
+
+@pytest.mark.parametrize(
+    "en",
+    [
+        "Rest stops line the highway, officials said. (AP Photo/Omar Nasser)",  # not Rasht
+        "Nice weather brought crowds to the beach. (AP Photo/Omar Nasser)",  # not Nice, France
+        "Sam Haddad waves to the crowd. (AP Photo/Omar Nasser)",  # no variant of Damascus
+    ],
+)
+def test_english_common_words_are_not_towns_without_their_country(en: str) -> None:
+    assert _places(en=en) == []
+
+
+def test_a_town_named_like_an_english_word_with_its_country_is_a_place() -> None:
+    assert _places(en="Tourists walk in Nice, France, on June 2, 2024. (AP Photo/Omar Nasser)") == [
+        "Nice",
+        "France",
+    ]
