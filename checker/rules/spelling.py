@@ -20,7 +20,7 @@ from checker.data import (
 from checker.data.english import frequencies, known, suggestions, transpositions
 from checker.extract.places import place_words
 from checker.models import Category, Fields, Severity, Span, Token
-from checker.normalize import key_ar
+from checker.normalize import key_ar, key_en
 from checker.rules.base import Context, Hit, per_caption, rule
 
 _CLAUSE_END = re.compile(r"[.!?;:()\[\]\"“”]|\s[-–—]\s|\n")
@@ -172,6 +172,9 @@ def non_word_typo(ctx: Context) -> Iterator[Hit]:
         if any(token.span.overlaps(s) for s in exempt):
             continue
         if word[:1].isupper() and word[1:].islower() and len(word) >= 4:
+            if any(token.span.overlaps(p.span) and key_en(p.text) in by_en for p in fields.places):
+                continue  # part of a place written as the gazetteer writes it: "Beit Hanoun"
+
             fixed = _place_swap(word.casefold(), [t.key for t in tokens[i + 1 : i + 3]], by_en)
             if fixed:
                 name, length = fixed
