@@ -114,6 +114,15 @@ def uniq(items: list[str]) -> list[str]:
     return out
 
 
+_AR_ADMIN_NOUN = re.compile(r"^(?:محافظة|ولاية|منطقة|مقاطعة|إقليم|اقليم|قضاء)\s+")
+
+
+def _without_admin_noun(name: str) -> str:
+    """The name of a governorate without its noun: "محافظة النبطية" -> "النبطية" ("" if none)."""
+    bare = _AR_ADMIN_NOUN.sub("", name)
+    return bare if bare != name else ""
+
+
 def _english_word_frequencies() -> dict[str, int]:
     import gzip
     import json
@@ -279,12 +288,13 @@ def main() -> int:
                     "variants_en": uniq(
                         [v for v in [name, *english] if v == canonical or not english_word(v)]
                     ),
-                    # "المركزي" (Markazi, Iran) is "the central": the same everyday-word filter
+                    # "المركزي" (Markazi, Iran) is "the central": the same everyday-word filter;
+                    # "محافظة النبطية" is also written "النبطية" (and "في البقاع" is the Bekaa)
                     "names_ar": uniq(
                         [
                             "~" + a if everyday_word(a) else a
-                            for a in alias_list
-                            if is_arabic_name(a)
+                            for a in [*alias_list, *(_without_admin_noun(a) for a in alias_list)]
+                            if a and is_arabic_name(a)
                         ]
                     ),
                 }
@@ -390,7 +400,11 @@ def main() -> int:
         if r["kind"] != "city" or admin.get("kind") != "admin1":
             continue
         admin_names = {place_key(n) for n in [str(admin["name_en"]), *admin["variants_en"]]}  # type: ignore[misc]
-        if place_key(str(r["name_en"])) not in admin_names:
+        city_names = {place_key(n) for n in [str(r["name_en"]), *r["variants_en"]]}  # type: ignore[misc]
+        if place_key(str(r["name_en"])) not in admin_names and not (
+            # "Nabatiye et Tahta", also written Nabatieh: the biggest such town of the governorate
+            admin_names & city_names and int(r["population"]) >= 50_000  # type: ignore[call-overload]
+        ):
             continue
         plain = [n for n in admin["names_ar"] if " " not in n.lstrip("~")]  # type: ignore[attr-defined]
         # a name the city has marked as an everyday word ("~الوادي") stays marked

@@ -92,10 +92,22 @@ def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
     key = key_en(text[start:end])
     if len(key) < 3 or key in _stopwords()[0]:
         return None
-    ids = gazetteer().by_en.get(key)
+    ids = gazetteer().by_en.get(key) or _silent_h(key)
     if ids and n == 1 and _demonym_before_noun(text, i, words, ids):
         return None
     return ids
+
+
+def _silent_h(key: str) -> tuple[str, ...] | None:
+    """The Arabic ta marbuta is written with or without a final h: Hodeidah / Hodeida, Falluja /
+    Fallujah, Nabatieh / Nabatie. The other spelling is tried when the first is unknown."""
+    if len(key) < 5:
+        return None
+    if key.endswith(("ah", "eh")):
+        return gazetteer().by_en.get(key[:-1])
+    if key.endswith(("a", "e")):
+        return gazetteer().by_en.get(key + "h")
+    return None
 
 
 def _demonym_before_noun(
@@ -218,7 +230,16 @@ def _longest(word: str, lang: Lang) -> int:
         ):
             return 0
         key = key_en(word)
-        return gazetteer().heads_en.get(key.split(" ")[0], 0) if key else 0
+        if not key:
+            return 0
+        heads = gazetteer().heads_en
+        head = key.split(" ")[0]
+        found = heads.get(head, 0)
+        if not found and len(head) >= 5 and head.endswith(("ah", "eh")):
+            found = heads.get(head[:-1], 0)  # Hodeidah for Hodeida: see _silent_h
+        elif not found and len(head) >= 5 and head.endswith(("a", "e")):
+            found = heads.get(head + "h", 0)
+        return found
     heads = gazetteer().heads_ar
     best = 0
     for stem in ar_stems(word):

@@ -54,7 +54,18 @@ def compatible(a: PlaceMention, b: PlaceMention) -> bool:
     gaz = gazetteer()
     if any(gaz.places[i].kind == "water" for i in (*a.ids, *b.ids)):
         return True
+    if _part_of_town(a.name, b.name) or _part_of_town(b.name, a.name):
+        return True
     return any(gaz.contains(x, y) or gaz.contains(y, x) for x in a.ids for y in b.ids)
+
+
+_QUARTER = re.compile(r"(?:East|West|North|South|Eastern|Western|Northern|Southern)\s+(.+)")
+
+
+def _part_of_town(part: str | None, whole: str | None) -> bool:
+    """ "East Jerusalem" is part of Jerusalem, whatever country each is filed under."""
+    m = _QUARTER.fullmatch(part or "")
+    return m is not None and m.group(1) == whole
 
 
 def _named_in_text(place: PlaceMention, fields: Fields) -> bool:

@@ -356,3 +356,16 @@ def test_a_town_named_like_an_english_word_with_its_country_is_a_place() -> None
         "Nice",
         "France",
     ]
+
+
+def test_final_h_of_a_ta_marbuta_is_optional_in_english() -> None:
+    assert _places(en="Yemenis in the port city of Hodeidah. (AP Photo/Omar Nasser)") == [
+        "Al Hudaydah"
+    ]
+
+
+def test_governorate_written_without_its_noun() -> None:
+    # the gazetteer has "محافظة البقاع"; captions write "البقاع"
+    assert _places(ar="دمار في البقاع شرقي لبنان (رويترز)") == ["Bekaa", "Lebanon"]
+    # "النبطية": the governorate's namesake town
+    assert _places(ar="غارة على النبطية جنوبي لبنان (رويترز)")[0] == "Nabatiye et Tahta"
