@@ -735,6 +735,7 @@ class GrammarWords:
     duration_en: frozenset[str]
     date_events_ar: frozenset[str]
     duration_ar: frozenset[str]
+    month_parts_ar: frozenset[str]
     name_stop_en: frozenset[str]
     name_stop_ar: frozenset[str]
     name_joiners_ar: frozenset[str]
@@ -754,6 +755,7 @@ def grammar_words() -> GrammarWords:
         duration_en=frozenset(w.casefold() for w in dates["english"]["duration_before"]),
         date_events_ar=frozenset(key_ar(w) for w in dates["arabic"]["events"]),
         duration_ar=frozenset(key_ar(w) for w in dates["arabic"]["duration_before"]),
+        month_parts_ar=frozenset(key_ar(w) for w in dates["arabic"]["month_parts"]),
         name_stop_en=frozenset(names["english"]["stop"]),
         name_stop_ar=frozenset(key_ar(w) for w in names["arabic"]["stop"]),
         name_joiners_ar=frozenset(key_ar(w) for w in names["arabic"]["joiners"]),

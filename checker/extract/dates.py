@@ -315,7 +315,7 @@ def _ar_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"{start}(?:(?:يوم\s+)?{clitic}?(?P<wd>{weekday})\s*,?\s*)?"
         # "الـ25 من يناير", "14-15 أبريل" (a range: its first day), "العاشر من محرم" (an ordinal)
         rf"(?:(?:ال\s*)?(?:(?P<day0>[0-3]?\d)\s*-\s*)?{day}\s*(?:من\s+)?|"
-        rf"(?P<dayword>{ordinals})\s+(?:من\s+)?)?(?:شهر\s+)?"
+        rf"(?P<dayword>{ordinals})\s+(?:من\s+)?|و(?=\S))?(?:شهر\s+)?"  # "ويوليو/تموز 2017"
         rf"(?P<m1>{months})(?![\u0621-\u064a])"
         # the month in a second family: "يوليو/تموز", "مايو (أيار)", "فبراير شباط"
         rf"(?:\s*[/(-]\s*(?P<m2>{months})(?![\u0621-\u064a])\s*\)?"
@@ -352,9 +352,10 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
         year = int(m.group("year")) if m.group("year") else None
         second = m.group("m2") or m.group("m3")
         dual = second is not None
-        if day is None and year is None and not dual:
-            continue  # "مارس" alone is as often the verb "practised"
         before = text[max(0, m.start() - 12) : m.start()].split()
+        part = bool(before) and key_ar(before[-1]) in grammar_words().month_parts_ar
+        if day is None and year is None and not dual and not part:
+            continue  # "مارس" alone is as often the verb "practised" ("أوائل مارس" is a date)
         events = grammar_words().date_events_ar
         if before and (key_ar(before[-1]) in events or ar_bare(key_ar(before[-1])) in events):
             continue  # "ثورة 25 يناير"
@@ -373,6 +374,8 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
             and text[m.start() : m.start() + 3] == "شهر"
         ):
             start = m.start()
+        if m.group("wd") is None and text[start] == "و":
+            start += 1  # "ويوليو/تموز 2017": the conjunction is not part of the date
         taken.append((start, m.end()))
         core = next(m.start(g) for g in ("day0", "day", "dayword", "m1") if m.group(g))
         found.append(
@@ -529,7 +532,8 @@ def _ar_day(m: re.Match[str], ordinals: dict[str, int]) -> int | None:
 
 
 # 12/3/2024 (Arabic captions write the day first), 2024/05/12; never a two-digit year
-_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,4})/(\d{1,2})/(\d{2,4})(?![\d/])")
+# the separator is one of / - . and the same twice: "16-6-2024", "16.6.2024"
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-]?\d)")
 
 
 def _numeric(
@@ -538,10 +542,8 @@ def _numeric(
     """Dates written in figures. Year first is unambiguous; otherwise Arabic is day first, and
     English is read only when one figure cannot be a month (31/12/2024, 12/31/2024)."""
     out: list[DateMention] = []
-    if "/" not in nt.text:
-        return out
     for m in _NUMERIC.finditer(nt.text):
-        a, b, c = m.group(1), m.group(2), m.group(3)
+        a, b, c = m.group(1), m.group(3), m.group(4)
         if len(a) == 4:
             year, month, day = int(a), int(b), int(c)
         elif len(c) == 4:

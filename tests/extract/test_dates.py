@@ -176,3 +176,18 @@ def test_arabic_relative_day_with_its_weekday_is_one_mention() -> None:
     # against a reference date the weekday decides (the day word counts from the day of writing)
     found = extract_ar(normalize("صباح اليوم السبت في غزة"), dt.date(2024, 3, 18))
     assert [(d.text, d.iso, d.weekday) for d in found] == [("صباح اليوم السبت", "2024-03-16", 5)]
+
+
+def test_arabic_month_after_a_conjunction_or_a_part_of_the_month() -> None:
+    assert _ar("بين أكتوبر/تشرين الأول 2016 ويوليو/تموز 2017") == [
+        ("أكتوبر/تشرين الأول 2016", "2016-10"),
+        ("يوليو/تموز 2017", "2017-07"),
+    ]
+    assert _ar("صورة التقطت في أوائل مارس الماضي") == [("مارس", None)]
+    assert _ar("لاعب مارس الرياضة") == []  # the verb "practised"
+
+
+def test_dates_in_figures_with_dashes_or_dots() -> None:
+    assert _ar("احتفالات يوم 16-6-2024 في القاهرة") == [("16-6-2024", "2024-06-16")]
+    assert _ar("بتاريخ 16.6.2024") == [("16.6.2024", "2024-06-16")]
+    assert _en("Version 1.2.2024 was released.") == []  # English day and month unclear
