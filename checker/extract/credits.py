@@ -78,6 +78,10 @@ _EN_LEAD = re.compile(
     r"[^\n]*$"
 )
 _EN_PAREN = re.compile(r"[(\[]([^()\[\]\n]{1,200})[)\]]\s*\.?\s*$")
+# "... April 20, 2023. Reuters TV via REUTERS": a last sentence "X via AGENCY" with no slash
+_EN_VIA_TAIL = re.compile(
+    r"(?:^|[.!?]\s+)([A-Z][^\n.!?/]{1,80}?\s+via\s+(?:REUTERS|Reuters|AP|AFP|Getty Images))\s*\.?\s*$"
+)
 # "Name/AFP", "Fouad/AFP/Getty Images", "Ali Ali/Keystone": a short tail line ending in an agency
 _EN_NAME_SLASH_AGENCY = re.compile(r"(?:^|\n|\||[.!?]\s)\s*([^\n|.!?]{2,90}/\s*[^\n|/]{2,40})\s*$")
 _CREDIT_CUE = re.compile(
@@ -360,7 +364,8 @@ def find_en_credit(nt: Normalized) -> Credit | None:
     text = nt.text.rstrip()
     notice = _words().notice.search(text, max(0, len(text) - 300))
     if notice and "/" in text[max(0, notice.start() - 120) : notice.start()]:
-        text = text[: notice.start()]  # the credit stands before the notice
+        # the credit stands before the notice (AFP's opens with " / == RESTRICTED ...")
+        text = text[: notice.start()].rstrip(" /=-–")
     file_marker = bool(re.match(r"\s*FILE\b(?:\s+PHOTO)?\s*(?:[-:]|--)", text)) or bool(
         "file " in text.casefold() and _FILE_PHOTO.search(text) is not None
     )
@@ -376,6 +381,9 @@ def find_en_credit(nt: Normalized) -> Credit | None:
     m2 = _EN_LEAD.search(text, tail_from)
     if m2:
         candidates.append((m2.start(), m2.end()))
+    via = _EN_VIA_TAIL.search(text, tail_from)
+    if via:
+        candidates.append((via.start(1), via.end(1)))
     m3 = _EN_NAME_SLASH_AGENCY.search(text)
     if m3 and _en_agency_pattern().search(m3.group(1)):
         candidates.append((m3.start(1), m3.end(1)))
@@ -484,8 +492,10 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
         if other is not None and source is None:
             source = (other[0].id, nt.span(other[1], other[2]))
     at_end = not nt.text[end:].strip(' .)]"')
-    if organisations and agency is None and source is None and at_end:
-        source = organisations[0]  # "... (وزارة الصحة)" ending a caption: who gave the photo
+    if organisations and source is None and at_end:
+        # "... (وزارة الصحة)" ending a caption: who gave the photo; beside a wire agency
+        # ("(الرئاسة الإيرانية - الفرنسية)") the body that handed it out
+        source = organisations[0]
         labelled = True
     if agency is None and not persons and not file_flag and source is None:
         return None

@@ -187,3 +187,32 @@ def test_handout_agency_named_with_its_acronym() -> None:
     )
     assert credit is not None
     assert (credit.agency, credit.source, credit.handout) == ("Reuters", "KUNA", True)
+
+
+def test_afp_restriction_notice_after_the_credit() -> None:
+    credit = _en(
+        "A handout picture shows damage in Hama on May 3, 2024. (Photo by SANA / AFP) / == "
+        'RESTRICTED TO EDITORIAL USE - MANDATORY CREDIT "AFP PHOTO / HO / SANA" - NO MARKETING =='
+    )
+    assert credit is not None
+    assert (credit.agency, credit.source, credit.handout) == ("AFP", "SANA", True)
+    assert credit.text == "Photo by SANA / AFP"
+
+
+def test_video_still_via_the_wire_without_a_slash() -> None:
+    credit = _en("Fire at a market in Khartoum, April 20, 2023. Reuters TV via REUTERS")
+    assert credit is not None
+    assert (credit.agency, credit.photographers) == ("Reuters", ())
+
+
+def test_uncredited_is_no_photographer() -> None:
+    credit = _en("A man walks past a mural in Tehran. (Uncredited/AP)")
+    assert credit is not None
+    assert (credit.agency, credit.photographers) == ("AP", ())
+
+
+def test_arabic_agency_forms_and_an_issuing_body_beside_the_wire() -> None:
+    assert _ar("نازحون في رفح (الصحافة الفرنسية)").agency == "AFP"
+    assert _ar("البابا في أبوظبي (الأوروبية-إيبا)").agency == "EPA"
+    credit = _ar("الرئيس يتحدث في طهران (الرئاسة الإيرانية - الفرنسية)")
+    assert (credit.agency, credit.source, credit.handout) == ("AFP", "الرئاسة الإيرانية", True)
