@@ -39,6 +39,7 @@ class _Words:
     ranks: tuple[str, ...]
     noise: re.Pattern[str]
     platforms: frozenset[str]
+    platforms_ar: frozenset[str]
     notice: re.Pattern[str]
     organisation_nouns_ar: frozenset[str]
 
@@ -55,6 +56,7 @@ def _words() -> _Words:
         ranks=tuple(ranks),
         noise=re.compile(noise, re.IGNORECASE),
         platforms=frozenset(table.get("platforms", [])),
+        platforms_ar=frozenset(ar_compact(w) for w in table.get("platforms_ar", [])),
         notice=re.compile(rf"\s+(?:{notices})\b[^()]*$"),
         organisation_nouns_ar=frozenset(key_ar(w) for w in table["organisation_nouns_ar"]),
     )
@@ -414,6 +416,8 @@ _AR_PAREN = re.compile(
 _AR_DASH_TAIL = re.compile(
     r"(?:(?:^|\s)[-/|]\s*|(?<=[\u0621-\u064a])-\s+)([^-\n()|]{2,40}?)\s*\.?\s*$"
 )
+_AR_COPYRIGHT = re.compile(r"©\s*([^\n©()]{2,80}?)\s*\.?\s*$")
+_AR_LAST_SENTENCE = re.compile(r"[.،]\s+([^.\n،()]{2,30}?)\s*\.?\s*$")
 _AR_PHOTOGRAPHER = re.compile(r"(?:^|\n|\s)(?:تصوير|عدسة|الصورة)\s*:?\s*([^\n()]{2,60}?)\s*\.?\s*$")
 _AR_FILE = frozenset(
     ar_compact(w) for w in ("أرشيف", "أرشيفية", "صورة أرشيفية", "ارشيف", "من الأرشيف")
@@ -469,6 +473,10 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
             continue
         if compact in _AR_FILE:
             file_flag = True
+            continue
+        if compact in _words().platforms_ar and source is None:
+            source = (nt.original_text(s, e), nt.span(s, e))  # "(تويتر)": a handout from there
+            labelled = True
             continue
         if index in before_via and source is None:
             source = (nt.original_text(s, e), nt.span(s, e))
@@ -552,6 +560,16 @@ def _ar_handout_in_text(nt: Normalized) -> Credit | None:
 def find_ar_credit(nt: Normalized) -> Credit | None:
     """The credit of an Arabic caption, or None."""
     text = nt.text.rstrip()
+    # 0. "© Sputnik / Name" at the end: everything after the sign is the credit
+    sign = _AR_COPYRIGHT.search(text)
+    if sign:
+        start, end = sign.start(), sign.end(1)  # the sign belongs to the credit, as in English
+        if sign.group(1).isascii():
+            credit = _parse_en_block(nt, start, end, False)
+        else:
+            credit = _parse_ar_parts(nt, start, end)
+        if credit is not None:
+            return credit
     # 1. parentheses, the last one that reads as a credit (usually at the very end)
     for paren in reversed(list(_AR_PAREN.finditer(text))):
         group = next(g for g in (1, 2, 3) if paren.group(g) is not None)
@@ -564,6 +582,12 @@ def find_ar_credit(nt: Normalized) -> Credit | None:
         credit = _parse_ar_parts(nt, dash.start(1), dash.end(1))
         if credit is not None and (credit.agency is not None or credit.file):
             return credit  # "- رويترز", "- أرشيف"
+    # 2b. "... يناير 2024. رويترز", "... ببيروت. Getty Images": an agency alone as the last sentence
+    last = _AR_LAST_SENTENCE.search(text)
+    if last:
+        credit = _parse_ar_parts(nt, last.start(1), last.end(1))
+        if credit is not None and credit.agency is not None:
+            return credit
     # 3. "تصوير: رمزي أبو عامر"
     m = _AR_PHOTOGRAPHER.search(text)
     if m is not None:

@@ -216,3 +216,18 @@ def test_arabic_agency_forms_and_an_issuing_body_beside_the_wire() -> None:
     assert _ar("البابا في أبوظبي (الأوروبية-إيبا)").agency == "EPA"
     credit = _ar("الرئيس يتحدث في طهران (الرئاسة الإيرانية - الفرنسية)")
     assert (credit.agency, credit.source, credit.handout) == ("AFP", "الرئاسة الإيرانية", True)
+
+
+def test_arabic_credit_as_the_last_sentence_or_after_a_copyright_sign() -> None:
+    assert _ar("أطفال ينتظرون الطعام في رفح يوم 16 يناير 2024. رويترز").agency == "Reuters"
+    assert _ar("متظاهرون في ساحة الشهداء ببيروت. Getty Images").agency == "Getty Images"
+    credit = _ar("الرئيس الروسي في الكرملين © Sputnik / Mikhail Klimentyev")
+    assert (credit.agency, credit.photographers) == ("Sputnik", ("Mikhail Klimentyev",))
+
+
+def test_arabic_national_agencies_platforms_and_ministries() -> None:
+    assert _ar("رئيس الوزراء العراقي يستقبل نظيره في بغداد (واع)").agency == "INA"
+    credit = _ar("دخان يتصاعد فوق الخرطوم بحري (تويتر)")
+    assert (credit.source, credit.handout) == ("تويتر", True)
+    credit = _ar("وزير الخارجية خلال لقائه نظيره في الرياض (الخارجية المصرية)")
+    assert (credit.agency, credit.source) == (None, "الخارجية المصرية")
