@@ -212,6 +212,8 @@ class NumberWords:
     vague: dict[str, float]
     approx: tuple[str, ...]
     at_least: tuple[str, ...]  # lower bounds, written before the figure (Arabic: or after it)
+    half_before: tuple[str, ...]  # "half a million", "نصف مليون"
+    half_after: tuple[str, ...]  # "مليون ونصف", "a million and a half"
 
 
 @cache
@@ -224,6 +226,8 @@ def number_words(lang: str) -> NumberWords:
         vague={keyf(k): float(v) for k, v in table["vague"].items()},
         approx=tuple(keyf(w) for w in table["approx"]["words"]),
         at_least=tuple(keyf(w) for w in table["at_least"]["words"]),
+        half_before=tuple(keyf(w) for w in table["half"]["before"]),
+        half_after=tuple(keyf(w) for w in table["half"]["after"]),
     )
 
 

@@ -41,6 +41,34 @@ def _skip(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 _AR_AT_LEAST_AFTER = re.compile(r"\s*(?:[\u0621-\u064a]+\s+)?عل[يى] الاقل")
 
 
+@cache
+def _half_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = number_words(lang)
+    before = "|".join(re.escape(w) for w in sorted(words.half_before, key=len, reverse=True))
+    after = "|".join(re.escape(w) for w in sorted(words.half_after, key=len, reverse=True))
+    units = "|".join(re.escape(w) for w in words.multipliers)
+    return (
+        re.compile(rf"(?:^|(?<=\s))(?:{before})\s+$", re.IGNORECASE),
+        re.compile(rf"\s+(?:{after})(?:\s+(?:ال)?(?:{units}))?(?![\w])", re.IGNORECASE),
+    )
+
+
+def _halves(text: str, lang: str, start: int, end: int, value: float) -> tuple[int, int, float]:
+    """ "half a million", "نصف مليون": half the figure; "مليون ونصف المليون", "3 ملايين ونصف":
+    half its order more. The span takes the words in."""
+    if "نصف" not in text and "half" not in text.casefold():
+        return start, end, value
+    before, after = _half_patterns(lang)
+    m = before.search(text, max(0, start - 12), start)
+    if m and value in (100, 1_000, 1_000_000, 1_000_000_000):
+        return m.start(), end, value / 2
+    m = after.match(text, end)
+    if m and value >= 1:
+        scale = next((s for s in (1e9, 1e6, 1e3, 100, 1) if value >= s and value % s == 0), 1)
+        return start, m.end(), value + scale / 2
+    return start, end, value
+
+
 def _in(nt: Normalized, spans: list[Span], start: int, end: int) -> bool:
     here = nt.span(start, end)
     return any(here.overlaps(s) for s in spans)
@@ -80,14 +108,15 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
             if mult:
                 value *= mult
                 end = tail.end()
-        taken.append((m.start(), end))
+        start, end, value = _halves(text, lang, m.start(), end, value)
+        taken.append((start, end))
         out.append(
             NumberMention(
-                nt.original_text(m.start(), end),
-                nt.span(m.start(), end),
+                nt.original_text(start, end),
+                nt.span(start, end),
                 value,
-                approximate=approx_before(m.start()) or approx_after(end),
-                at_least=at_least(m.start(), end),
+                approximate=approx_before(start) or approx_after(end),
+                at_least=at_least(start, end),
             )
         )
 
@@ -120,15 +149,18 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
             if mult and mult > value:
                 value *= mult
                 end = tail.end()
-        taken.append((m.start(), end))
+        start = m.start()
+        if vague is None:
+            start, end, value = _halves(text, lang, start, end, value)
+        taken.append((start, end))
         out.append(
             NumberMention(
-                nt.original_text(m.start(), end),
-                nt.span(m.start(), end),
+                nt.original_text(start, end),
+                nt.span(start, end),
                 value,
-                approximate=vague is not None or approx_before(m.start()) or approx_after(end),
+                approximate=vague is not None or approx_before(start) or approx_after(end),
                 vague=vague is not None,
-                at_least=at_least(m.start(), end),
+                at_least=at_least(start, end),
             )
         )
     return sorted(out, key=lambda n: n.span.start)

@@ -40,3 +40,19 @@ def test_counts(text: str, lang: str, want: list[tuple[str, float, bool, bool]])
 )
 def test_not_counts(text: str, lang: str) -> None:
     assert _values(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("ar", "أكثر من مليون ونصف المليون شخص", ("مليون ونصف المليون", 1_500_000)),
+        ("ar", "نحو 3 ملايين ونصف", ("3 ملايين ونصف", 3_500_000)),
+        ("ar", "فر نصف مليون شخص", ("نصف مليون", 500_000)),
+        ("ar", "أكثر من مليوني شخص", ("مليوني", 2_000_000)),
+        ("en", "Half a million people fled", ("Half a million", 500_000)),
+        ("en", "a million and a half people", ("million and a half", 1_500_000)),
+    ],
+)
+def test_halves_and_duals(lang: str, text: str, want: tuple[str, float]) -> None:
+    found = extract(normalize(text), lang)  # type: ignore[arg-type]
+    assert [(n.text, n.value) for n in found] == [want]
