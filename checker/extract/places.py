@@ -51,6 +51,8 @@ class PlaceWords:
     admin_nouns_ar: frozenset[str]
     not_names_ar: frozenset[str]
     organisation_nouns_ar: frozenset[str]
+    region_of_city_en: dict[str, str]
+    compass_en: frozenset[str]
 
 
 @cache
@@ -68,6 +70,8 @@ def place_words() -> PlaceWords:
         admin_nouns_ar=frozenset(key_ar(w) for w in ar["admin_nouns"]),
         not_names_ar=frozenset(key_ar(w) for w in ar["not_names"]),
         organisation_nouns_ar=frozenset(key_ar(w) for w in ar["organisation_nouns"]),
+        region_of_city_en={key_en(k): v for k, v in en["region_of_city"].items()},
+        compass_en=frozenset(en["compass"]),
     )
 
 
@@ -586,6 +590,17 @@ def _countries_named(named: set[str], gaz: Gazetteer) -> bool:
     return any(i in gaz.places and gaz.places[i].kind == "country" for i in named)
 
 
+def _compass_region(text: str, start: int, end: int, best: str) -> str:
+    """ "northern Gaza": the Gaza Strip's north, not Gaza City (``region_of_city`` in
+    place_words.toml)."""
+    words = place_words()
+    region = words.region_of_city_en.get(key_en(text[start:end]))
+    if region is None or region not in gazetteer().places:
+        return best
+    before = text[max(0, start - 12) : start].split()
+    return region if before and before[-1].casefold() in words.compass_en else best
+
+
 def _nisba_country(word: str) -> str | None:
     """The country a nisba adjective names, with or without its article and in the plural:
     "الأردني", "أردنيون", "أردنيات" (only to choose between homonyms, never as a mention)."""
@@ -683,6 +698,10 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
     if lang == "ar":  # "سورياً" / "سوريّا" (Syrian, with tanween or shadda): an adjective
         found = [f for f in found if not _ADJECTIVE_MARKS.search(_with_marks(nt, f[0], f[1]))]
     chosen = _choose(found, text, lang)
+    if lang == "en":
+        chosen = [
+            _compass_region(text, s, e, best) for (s, e, _), best in zip(found, chosen, strict=True)
+        ]
     out = []
     for (start, end, ids), best in zip(found, chosen, strict=True):
         place = gaz.places[best]

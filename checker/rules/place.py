@@ -227,6 +227,8 @@ def place_less_specific(ctx: Context) -> Iterator[Hit]:
         if any(_same(f, w) or _finer(w, f) for f in fine for w in wide):
             continue
         finest = [f for f in fine if any(_finer(f, w) for w in wide)]
+        if all(_named_in_text(f, here) for f in finest):
+            continue  # "سديروت" is Sderot, though the gazetteer has no Arabic name for it
         spans = {lang: tuple(w.span for w in wide), other(lang): tuple(f.span for f in finest)}
         names = ", ".join(dict.fromkeys(f.name or f.text for f in finest))
         wider = ", ".join(dict.fromkeys(w.name or w.text for w in wide))
