@@ -142,15 +142,28 @@ def skeleton(name: str) -> str:
 _GLUED_ARTICLE = re.compile(r"\b(?:al|el)(?=[bcdfghjklmnpqrstvwxz]{1}[aeiouy])", re.IGNORECASE)
 
 
+# Persian names in English: "gh" is often ق (Araghchi عراقجي, Ghalibaf قاليباف) and "ch" is چ,
+# which Arabic writes ج (Araghchi)
+_PERSIAN_READING = (("gh", "q"), ("ch", "j"))
+
+
 def _readings(name: str) -> list[str]:
-    """A name's skeletons: an English name may glue the article on (Alsayed = Al-Sayed = السيد)."""
+    """A name's skeletons: an English name may glue the article on (Alsayed = Al-Sayed = السيد),
+    and a Persian one may write ق as gh and ج as ch."""
     first = skeleton(name).replace(" ", "")
     if any("\u0600" <= ch <= "\u06ff" for ch in name):
         return [first]
+    out = [first]
     unglued = _GLUED_ARTICLE.sub("", name)
-    if unglued == name:
-        return [first]
-    return [first, skeleton_en(unglued).replace(" ", "")]
+    if unglued != name:
+        out.append(skeleton_en(unglued).replace(" ", ""))
+    lower = name.lower()
+    if "gh" in lower or "ch" in lower:
+        persian = lower
+        for latin, sound in _PERSIAN_READING:
+            persian = persian.replace(latin, sound)
+        out.append(skeleton_en(persian).replace(" ", ""))
+    return out
 
 
 @lru_cache(maxsize=65536)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from checker.data import country_of_name_ar, grammar_words, load_toml
+from checker.data import country_of_name_ar, country_of_nisba, grammar_words, load_toml
 from checker.extract.places import place_words
 from checker.models import Lang, PersonMention
 from checker.normalize import Normalized, ar_bare, key_ar, key_en
@@ -113,6 +113,9 @@ def _headline_verb(word: str) -> bool:
     return False
 
 
+_ALI = "علي\u200d"  # the name Ali, kept apart from the folded preposition على
+
+
 def _second_title(
     keys: list[str], j: int, titles: dict[str, list[tuple[list[str], str]]]
 ) -> int | None:
@@ -130,8 +133,8 @@ def _title_adjective(keys: list[str], j: int) -> bool:
     word = keys[j]
     if not word.startswith("ال"):
         return False
-    if word in grammar_words().title_adjectives_ar:
-        return True
+    if word in grammar_words().title_adjectives_ar or country_of_nisba(word):
+        return True  # "الرئيس السوري": a country's adjective is never the name
     if not word.endswith(("ي", "يه")):
         return False
     after = keys[j + 1] if j + 1 < len(keys) else ""
@@ -156,6 +159,10 @@ def _extract_ar(nt: Normalized) -> list[PersonMention]:
     text = nt.text
     words = list(_AR_WORD.finditer(text))
     keys = [key_ar(w.group(0)) for w in words]
+    for j, w in enumerate(words):
+        # folding makes the name علي the preposition على; the caption's own letters tell them apart
+        if keys[j] == "علي" and nt.original_text(w.start(), w.end()).endswith("ي"):
+            keys[j] = _ALI
     titles = _ar_titles_by_first_word()
     out: list[PersonMention] = []
     i = 0
@@ -181,12 +188,18 @@ def _extract_ar(nt: Normalized) -> list[PersonMention]:
             j == i + size
             and j < len(words)
             and not keys[j - 1].startswith("ال")
-            and country_of_name_ar(keys[j])
+            and (country_of_name_ar(keys[j]) or keys[j].startswith("ال"))
         ):
-            # "أمير قطر الشيخ تميم", "أمير الكويت الجديد الشيخ مشعل", "ملك الأردن عبد الله": a
-            # title without its article takes the country it is of (but "رئيسة الوزراء جورجيا
-            # ميلوني" names Giorgia); then perhaps an adjective and a second title
-            j = _second_title(keys, j + 1, titles) or _second_title(keys, j + 2, titles) or j + 1
+            # "أمير قطر الشيخ تميم", "أمير الكويت الجديد الشيخ مشعل", "زعيم الحوثيين عبد الملك": a
+            # title without its article takes what it is of, a country or a definite noun (but
+            # "رئيسة الوزراء جورجيا ميلوني" names Giorgia); then perhaps an adjective and a
+            # second title
+            adjective = j + 1 < len(keys) and keys[j + 1].startswith("ال")  # "الجديد"
+            j = (
+                _second_title(keys, j + 1, titles)
+                or (_second_title(keys, j + 2, titles) if adjective else None)
+                or j + 1
+            )
         else:
             j = _second_title(keys, j, titles) or j
         j = _of_complement(keys, j)

@@ -97,6 +97,10 @@ def test_english(en: str, name: str, role: str) -> None:
         ("المبعوث الأممي الخاص لسوريا غير بيدرسون يصل إلى دمشق (سانا)", "غير بيدرسون", "envoy"),
         # a surname like a nisba, with nothing after it, is the name
         ("الرئيس السيسي يلتقي وفدا في القاهرة (رويترز)", "السيسي", "president"),
+        # the name Ali is not the preposition على, which folds to the same letters
+        ("المرشد الإيراني علي خامنئي يتحدث في طهران (رويترز)", "علي خامنئي", "leader"),
+        # a title without its article takes a definite noun it is of: "leader of the Houthis"
+        ("زعيم الحوثيين عبد الملك الحوثي يتحدث (رويترز)", "عبد الملك الحوثي", "leader"),
     ],
 )
 def test_arabic(ar: str, name: str, role: str) -> None:
@@ -176,3 +180,9 @@ def test_first_name_that_is_a_place_when_the_other_caption_gives_the_surname() -
     assert report.ar is not None
     assert [p.text for p in report.ar.people] == ["جورجيا حداد"]
     assert [p.name for p in report.ar.places] == ["Beirut"]  # not Georgia
+
+
+def test_a_country_adjective_after_a_title_is_never_the_name() -> None:
+    fields = check(ar="الرئيس السوري على المنصة خلال القمة (رويترز)").ar
+    assert fields is not None
+    assert fields.people == ()
