@@ -18,6 +18,7 @@ from checker.data import (
     Gazetteer,
     Place,
     ar_place_key,
+    country_of_name_ar,
     gazetteer,
     grammar_words,
     load_toml,
@@ -52,6 +53,7 @@ class PlaceWords:
     not_names_ar: frozenset[str]
     organisation_nouns_ar: frozenset[str]
     region_of_city_en: dict[str, str]
+    name_prefixes_ar: frozenset[str]
     compass_en: frozenset[str]
 
 
@@ -71,6 +73,7 @@ def place_words() -> PlaceWords:
         not_names_ar=frozenset(key_ar(w) for w in ar["not_names"]),
         organisation_nouns_ar=frozenset(key_ar(w) for w in ar["organisation_nouns"]),
         region_of_city_en={key_en(k): v for k, v in en["region_of_city"].items()},
+        name_prefixes_ar=frozenset(key_ar(w) for w in ar["name_prefixes"]),
         compass_en=frozenset(en["compass"]),
     )
 
@@ -156,7 +159,7 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
             and n == 1
             and stem != token
             and token != "ال" + stem  # the article alone: "الحدود السورية" is handled below
-            and _word_with_its_clitic(token)
+            and _word_with_its_clitic(token, stem)
         ):
             return None  # "باكرا" (early) is no ب + Accra, "للأمان" (for safety) no ل + Amman
         if ids:
@@ -190,13 +193,15 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
 
 
 @lru_cache(maxsize=16384)
-def _word_with_its_clitic(token: str) -> bool:
-    """Is the whole token, clitic and all, an everyday Arabic word? The word list has "باكرا",
-    "بنوك", "بركان", "للامان" and never "ببغداد", "بدمشق" or "بالموصل": a name read by taking a
-    letter off such a word is a coincidence of spelling."""
+def _word_with_its_clitic(token: str, stem: str) -> bool:
+    """Is the whole token, clitic and all, an everyday Arabic word rather than a place with a
+    preposition glued to it? The word list has "باكرا" (early, 1,289) and "بنوك" (banks) far
+    more often than "اكرا" or "نوك"; it has "بالعراق" (156) too, but "العراق" far more often."""
     from checker.data.english import arabic_frequencies
 
-    return arabic_frequencies().get(key_ar(token), 0) >= 100
+    freq = arabic_frequencies()
+    whole = freq.get(key_ar(token), 0)
+    return whole >= 100 and whole > freq.get(key_ar(stem), 0)
 
 
 def _in_organisation_name(prev: str, text: str, end: int) -> bool:
@@ -322,7 +327,7 @@ _AR_CAPITAL = re.compile(r"(?<![\u0621-\u064a])[وف]?[بلك]?(?:ال)?عاصم
 
 
 def _capitals(text: str, lang: Lang) -> list[tuple[int, int, tuple[str, ...]]]:
-    from checker.data import capitals, country_of_demonym, country_of_name_ar, country_of_nisba
+    from checker.data import capitals, country_of_demonym, country_of_nisba
 
     if lang == "en":
         if "capital" not in text:
@@ -733,7 +738,12 @@ _COMMA = re.compile(r",\s*")
 def _unknown_places(
     nt: Normalized, lang: Lang, taken: list[tuple[int, int]], skip: list[Span]
 ) -> list[PlaceMention]:
-    spans = _unknown_ar(nt.text) if lang == "ar" else _unknown_en(nt.text, taken)
+    if lang == "ar":
+        spans = _unknown_ar(nt.text)
+        spans += _ar_prefixed_names(nt.text, spans)
+        spans += _ar_from_to(nt.text, [*taken, *spans])
+    else:
+        spans = _unknown_en(nt.text, taken)
     out = []
     for start, end in spans:
         if any(start < e and s < end for s, e in taken):
@@ -747,6 +757,86 @@ def _unknown_places(
                 text=nt.original_text(start, end), span=span, ids=(), name=None, country=None
             )
         )
+    return out
+
+
+_AR_CLITIC_CUE = re.compile(r"^(?:[وف]?ب|[وف]?ل|و)(?=..)")
+_RARE = 50  # at most this frequent in the Arabic word list: not an everyday word
+
+
+def _rare_ar(word: str) -> bool:
+    from checker.data.english import arabic_frequencies
+
+    return arabic_frequencies().get(key_ar(word), 0) < _RARE
+
+
+def _ar_prefixed_names(text: str, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "في حوش الأشعري", "قرب كفر نبل": a village-name word after a place cue (or a preposition
+    glued to it), with a rare word after it."""
+    words = place_words()
+    tokens = list(_AR_LETTERS.finditer(text))
+    out = []
+    for i in range(len(tokens) - 1):
+        word = tokens[i].group(0)
+        bare = _AR_CLITIC_CUE.sub("", word) if word not in words.name_prefixes_ar else word
+        if bare not in words.name_prefixes_ar:
+            continue
+        cued = bare != word or (i > 0 and key_ar(tokens[i - 1].group(0)) in words.cues_ar)
+        second = tokens[i + 1]
+        if (
+            not cued
+            or text[tokens[i].end() : second.start()].strip()
+            or not _rare_ar(second.group(0))
+            or key_ar(second.group(0)) in words.cues_ar
+            or key_ar(second.group(0)) in grammar_words().name_stop_ar
+        ):
+            continue
+        start = tokens[i].start() + (len(word) - len(bare))
+        if not any(start < e and s < second.end() for s, e in known):
+            out.append((start, second.end()))
+    return out
+
+
+_AR_BEFORE_NAME = frozenset(["من", "في", "الى", "الي", "إلى"])
+_AR_BETWEEN = frozenset(["الى", "الي", "إلى", "في", "قرب", "شمال", "جنوب", "شرق", "غرب", "شمالي",
+                         "جنوبي", "شرقي", "غربي", "وسط"])  # fmt: skip
+
+
+def _ar_from_to(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A rare word between a preposition and a place it lies in or leads to: "نزحوا من حمورية
+    إلى حوش الأشعري", "من حمورية في الغوطة الشرقية", "في كفرنبل بريف إدلب" (a word the
+    everyday word list lacks, so a name)."""
+    tokens = list(_AR_LETTERS.finditer(text))
+    starts = {s for s, _ in places}
+    out = []
+    for i in range(len(tokens) - 3):
+        if tokens[i].group(0) not in _AR_BEFORE_NAME:
+            continue
+        word, link = tokens[i + 1], tokens[i + 2]
+        name = word.group(0)
+        if (
+            len(name) < 4
+            or name.startswith("ال")
+            or name.endswith(("ات", "ون"))  # "في اشتباكات ببغداد": a plural noun, no village
+            or not _rare_ar(name)
+            or any(s < word.end() and word.start() < e for s, e in places)
+        ):
+            continue
+        if link.group(0) in _AR_BETWEEN:
+            leads = tokens[i + 3].start() in starts
+        else:  # "بريف إدلب", "بمحافظة حمص": the preposition glued to a place noun
+            noun = key_ar(link.group(0)[1:])
+            leads = (
+                link.group(0).startswith("ب")
+                and (
+                    noun == "ريف"
+                    or noun in place_words().admin_nouns_ar
+                    or country_of_name_ar(noun) is not None  # "في سديروت بإسرائيل"
+                )
+                and (link.start() + 1 in starts or link.start() in starts)
+            )
+        if leads:
+            out.append((word.start(), word.end()))
     return out
 
 

@@ -369,3 +369,26 @@ def test_governorate_written_without_its_noun() -> None:
     assert _places(ar="دمار في البقاع شرقي لبنان (رويترز)") == ["Bekaa", "Lebanon"]
     # "النبطية": the governorate's namesake town
     assert _places(ar="غارة على النبطية جنوبي لبنان (رويترز)")[0] == "Nabatiye et Tahta"
+
+
+def _texts(ar: str) -> list[str]:
+    fields = check(ar=ar).ar
+    assert fields is not None
+    return [p.text for p in fields.places]
+
+
+def test_village_named_with_a_village_word_after_a_cue() -> None:
+    assert "حوش الأشعري" in _texts("نازحون يصلون إلى حوش الأشعري في ريف دمشق (رويترز)")
+    assert _texts("اجتمعوا في بيت العائلة (رويترز)") == []  # the family home
+
+
+def test_rare_word_between_a_preposition_and_the_place_around_it() -> None:
+    assert _texts("مدنيون يخرجون من حمورية في الغوطة الشرقية (رويترز)")[0] == "حمورية"
+    assert _texts("لم يصب أحد في سديروت بإسرائيل (رويترز)")[0] == "سديروت"
+    assert _texts("قتلى في اشتباكات ببغداد (رويترز)") == ["ببغداد"]  # a plural noun
+
+
+def test_a_place_with_a_preposition_that_the_word_list_also_knows() -> None:
+    # "بالعراق" is in the word list (156) but "العراق" far more often: still Iraq
+    assert _places(ar="قتلى في اشتباكات بالعراق (رويترز)") == ["Iraq"]
+    assert _places(ar="وصل وفد لأمريكا (رويترز)") == ["United States"]
