@@ -54,6 +54,8 @@ class PlaceWords:
     organisation_nouns_ar: frozenset[str]
     region_of_city_en: dict[str, str]
     name_prefixes_ar: frozenset[str]
+    actor_verbs_en: frozenset[str]
+    actor_verbs_ar: frozenset[str]
     compass_en: frozenset[str]
 
 
@@ -74,6 +76,8 @@ def place_words() -> PlaceWords:
         organisation_nouns_ar=frozenset(key_ar(w) for w in ar["organisation_nouns"]),
         region_of_city_en={key_en(k): v for k, v in en["region_of_city"].items()},
         name_prefixes_ar=frozenset(key_ar(w) for w in ar["name_prefixes"]),
+        actor_verbs_en=frozenset(en["actor_verbs"]),
+        actor_verbs_ar=frozenset(key_ar(w) for w in ar["actor_verbs"]),
         compass_en=frozenset(en["compass"]),
     )
 
@@ -575,6 +579,41 @@ def _english_word_city(mention: str, places: list[Place]) -> bool:
     return frequencies().get(mention.casefold(), 0) >= _ENGLISH_WORD_FREQ
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Z][\w'-]*))?")
+
+
+def _country_as_actor(
+    text: str,
+    mention: tuple[int, int, tuple[str, ...]],
+    found: list[tuple[int, int, tuple[str, ...]]],
+    lang: Lang,
+) -> bool:
+    """A country named as the one who acts, not where the photo is: "Israel has withdrawn",
+    "Iran launched", "the ceasefire between Israel and Hamas", "قالت إسرائيل"."""
+    from checker.data.english import known
+
+    start, end, ids = mention
+    if gazetteer().places[ids[0]].kind != "country":
+        return False
+    words = place_words()
+    before = text[max(0, start - 20) : start].split()
+    prev = before[-1] if before else ""
+    if lang == "ar":
+        return key_ar(prev) in words.actor_verbs_ar
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return False
+    verb, other = after.group(1), after.group(2)
+    if prev.casefold() == "between" and verb == "and" and other is not None:
+        # "between Israel and Hamas": a state paired with a party that is no place
+        return not any(s == after.start(2) for s, _, _ in found)
+    if prev.casefold() in words.cues_en:
+        return False  # "in Israel has ...": a place first
+    return verb in words.actor_verbs_en or (
+        verb.endswith("ed") and verb.islower() and len(verb) > 4 and known(verb)
+    )
+
+
 def cued(text: str, start: int, lang: Lang) -> bool:
     """Do the words right before ``start`` (original text) say that a place follows: a place cue
     ("in", "في", "قرب"), a place noun ("حي", "مدينة") or a preposition glued to the name?"""
@@ -700,6 +739,7 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
             if not (gaz.places[f[2][0]].kind == "country" and _state_possessive(text, f[1]))
         ]
     found = _plausible(found, text, lang)
+    found = [f for f in found if not _country_as_actor(text, f, found, lang)]
     if lang == "ar":  # "سورياً" / "سوريّا" (Syrian, with tanween or shadda): an adjective
         found = [f for f in found if not _ADJECTIVE_MARKS.search(_with_marks(nt, f[0], f[1]))]
     chosen = _choose(found, text, lang)

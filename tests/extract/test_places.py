@@ -392,3 +392,25 @@ def test_a_place_with_a_preposition_that_the_word_list_also_knows() -> None:
     # "بالعراق" is in the word list (156) but "العراق" far more often: still Iraq
     assert _places(ar="قتلى في اشتباكات بالعراق (رويترز)") == ["Iraq"]
     assert _places(ar="وصل وفد لأمريكا (رويترز)") == ["United States"]
+
+
+@pytest.mark.parametrize(
+    ("en", "want"),
+    [
+        ("Israel has withdrawn its troops from Gaza City. (AP Photo/Omar Nasser)", ["Gaza City"]),
+        ("A day after Iran launched drones at Israel. (AP Photo/Omar Nasser)", ["Israel"]),
+        (
+            "Talks on the truce between Israel and Hamas, in Cairo. (AP Photo/Omar Nasser)",
+            ["Cairo"],
+        ),
+        # a place cue first: the country is where
+        ("Tourists in Israel walk on the beach. (AP Photo/Omar Nasser)", ["Israel"]),
+        ("The border between Israel and Lebanon. (AP Photo/Omar Nasser)", ["Israel", "Lebanon"]),
+    ],
+)
+def test_a_country_named_as_an_actor_is_no_place(en: str, want: list[str]) -> None:
+    assert _places(en=en) == want
+
+
+def test_an_arabic_country_after_a_verb_is_the_actor() -> None:
+    assert _places(ar="قالت إسرائيل إنها قصفت مواقع في بيروت (رويترز)") == ["Beirut"]
