@@ -55,6 +55,8 @@ class PlaceWords:
     region_of_city_en: dict[str, str]
     name_prefixes_ar: frozenset[str]
     actor_verbs_en: frozenset[str]
+    street_nouns_en: frozenset[str]
+    street_nouns_ar: frozenset[str]
     actor_verbs_ar: frozenset[str]
     compass_en: frozenset[str]
 
@@ -77,6 +79,8 @@ def place_words() -> PlaceWords:
         region_of_city_en={key_en(k): v for k, v in en["region_of_city"].items()},
         name_prefixes_ar=frozenset(key_ar(w) for w in ar["name_prefixes"]),
         actor_verbs_en=frozenset(en["actor_verbs"]),
+        street_nouns_en=frozenset(en["street_nouns"]),
+        street_nouns_ar=frozenset(key_ar(w) for w in ar["street_nouns"]),
         actor_verbs_ar=frozenset(key_ar(w) for w in ar["actor_verbs"]),
         compass_en=frozenset(en["compass"]),
     )
@@ -579,6 +583,28 @@ def _english_word_city(mention: str, places: list[Place]) -> bool:
     return frequencies().get(mention.casefold(), 0) >= _ENGLISH_WORD_FREQ
 
 
+_STREET_AFTER = re.compile(r"\s+([A-Z][a-z]*\.?)")
+
+
+def _street(
+    text: str, mention: tuple[int, int, tuple[str, ...]], lang: Lang
+) -> tuple[int, int] | None:
+    """The span of a street or square named after a place ("Salah al-Din Street", "شارع صلاح
+    الدين"), or None when the mention is not such a name."""
+    start, end, _ = mention
+    words = place_words()
+    if lang == "en":
+        m = _STREET_AFTER.match(text, end)
+        if m and m.group(1) in words.street_nouns_en:
+            article = re.search(r"(?:al|el)[- ]$", text[max(0, start - 3) : start])
+            return (start - len(article.group(0)) if article else start, m.end())
+        return None
+    before = re.search(r"([\u0621-\u064a]+)\s+$", text[max(0, start - 12) : start])
+    if before and key_ar(before.group(1)) in words.street_nouns_ar:
+        return (start - len(before.group(0)), end)
+    return None
+
+
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)(?:\s+([A-Z][\w'-]*))?")
 
 
@@ -740,6 +766,9 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
         ]
     found = _plausible(found, text, lang)
     found = [f for f in found if not _country_as_actor(text, f, found, lang)]
+    streets = [street for f in found if (street := _street(text, f, lang)) is not None]
+    if streets:
+        found = [f for f in found if not any(s <= f[0] and f[1] <= e for s, e in streets)]
     if lang == "ar":  # "سورياً" / "سوريّا" (Syrian, with tanween or shadda): an adjective
         found = [f for f in found if not _ADJECTIVE_MARKS.search(_with_marks(nt, f[0], f[1]))]
     chosen = _choose(found, text, lang)
@@ -760,8 +789,13 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
                 country=place.country or None,  # a sea or a river is in no one country
             )
         )
-    unknown = _unknown_places(nt, lang, [(s, e) for s, e, _ in found], skip_spans)
-    return sorted(out + unknown, key=lambda p: p.span.start)
+    streets_out = [
+        PlaceMention(nt.original_text(s, e), nt.span(s, e), ids=(), name=None, country=None)
+        for s, e in streets
+    ]
+    taken = [(s, e) for s, e, _ in found] + streets
+    unknown = _unknown_places(nt, lang, taken, skip_spans)
+    return sorted(out + streets_out + unknown, key=lambda p: p.span.start)
 
 
 # Names the gazetteer does not know, told by the words around them: "بلدة كفربطنا", "حي «باب

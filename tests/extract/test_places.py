@@ -414,3 +414,20 @@ def test_a_country_named_as_an_actor_is_no_place(en: str, want: list[str]) -> No
 
 def test_an_arabic_country_after_a_verb_is_the_actor() -> None:
     assert _places(ar="قالت إسرائيل إنها قصفت مواقع في بيروت (رويترز)") == ["Beirut"]
+
+
+def test_a_street_named_after_a_place_is_a_street() -> None:
+    en = check(
+        en="Displaced people walk on Salah al-Din Street in Gaza City. (AP Photo/Omar Nasser)"
+    ).en
+    ar = check(ar="نازحون يسيرون في شارع صلاح الدين بمدينة غزة (أسوشيتد برس)").ar
+    assert en is not None
+    assert ar is not None
+    assert [(p.text, p.name) for p in en.places] == [
+        ("Salah al-Din Street", None),
+        ("Gaza City", "Gaza City"),
+    ]
+    assert [(p.text, p.name) for p in ar.places] == [
+        ("شارع صلاح الدين", None),
+        ("بمدينة غزة", "Gaza City"),
+    ]
