@@ -685,6 +685,18 @@ def _nisba_country(word: str) -> str | None:
     return None
 
 
+def _namesake_city(gaz: Gazetteer, city: str, admin: str) -> bool:
+    """Is ``city`` the town a governorate is named after: inside it, and either a big city (Sanaa
+    in "Amanat Alasimah") or of the same English name (Janin, Jenin)? A small town that merely shares
+    an Arabic name (Pirmam, also called صلاح الدين) is not."""
+    place = gaz.places[city]
+    if place.kind != "city" or place.parent != admin:
+        return False
+    from checker.translit import same_name
+
+    return place.population >= 100_000 or same_name(place.name_en, gaz.places[admin].name_en)
+
+
 def _choose(
     mentions: list[tuple[int, int, tuple[str, ...]]], text: str = "", lang: Lang = "en"
 ) -> list[str]:
@@ -713,10 +725,7 @@ def _choose(
         if gaz.places[best].kind == "admin1":
             # "صنعاء", "الدوحة": a governorate named after its capital; the caption means the city
             # (Doha, not the municipality "Baladiyat ad Dawhah"); both readings stay in ids
-            best = next(
-                (c for c in ids if gaz.places[c].kind == "city" and gaz.places[c].parent == best),
-                best,
-            )
+            best = next((c for c in ids if _namesake_city(gaz, c, best)), best)
         chosen.append(best)
     return chosen
 

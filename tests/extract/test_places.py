@@ -431,3 +431,8 @@ def test_a_street_named_after_a_place_is_a_street() -> None:
         ("شارع صلاح الدين", None),
         ("بمدينة غزة", "Gaza City"),
     ]
+
+
+def test_a_small_town_sharing_a_governorates_name_is_not_its_namesake() -> None:
+    # Pirmam is also called صلاح الدين; the governorate is meant
+    assert _places(ar="قصف في محافظة صلاح الدين شمال بغداد (رويترز)")[0] == "Salah Al-Din"
