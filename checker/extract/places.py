@@ -108,9 +108,16 @@ def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
     if len(key) < 3 or key in _stopwords()[0]:
         return None
     ids = gazetteer().by_en.get(key) or _silent_h(key)
+    if ids and n == 1 and _ARABIC_NAME_GOES_ON.match(text, end):
+        places = gazetteer().places
+        if not any(places[i].kind == "country" or places[i].population >= 500_000 for i in ids):
+            return None  # "Tal al-Sultan", "Deir al-Asafir": the name goes on; "Tal" is no town
     if ids and n == 1 and _demonym_before_noun(text, i, words, ids):
         return None
     return ids
+
+
+_ARABIC_NAME_GOES_ON = re.compile(r" (?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]", re.IGNORECASE)
 
 
 def _silent_h(key: str) -> tuple[str, ...] | None:

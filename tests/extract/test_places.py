@@ -436,3 +436,24 @@ def test_a_street_named_after_a_place_is_a_street() -> None:
 def test_a_small_town_sharing_a_governorates_name_is_not_its_namesake() -> None:
     # Pirmam is also called صلاح الدين; the governorate is meant
     assert _places(ar="قصف في محافظة صلاح الدين شمال بغداد (رويترز)")[0] == "Salah Al-Din"
+
+
+@pytest.mark.parametrize(
+    ("en", "name"),
+    [
+        ("Rubble in Shejaia, Gaza City. (AP Photo/Omar Nasser)", "Shujaiyya"),
+        ("Rubble in Shijaiyah, Gaza City. (AP Photo/Omar Nasser)", "Shujaiyya"),
+        ("Tents in al-Mawasi, west of Khan Younis. (AP Photo/Omar Nasser)", "al-Mawasi"),
+        (
+            "People gather in the Tal al-Sultan area of Rafah. (AP Photo/Omar Nasser)",
+            "Tal al-Sultan",
+        ),
+    ],
+)
+def test_gaza_neighbourhoods_in_their_spellings(en: str, name: str) -> None:
+    assert _places(en=en)[0] == name
+
+
+def test_a_one_word_town_is_not_the_start_of_a_longer_arabic_name() -> None:
+    # "Tal" alone is At Tall, Syria; "Tal al-Sultan" is not
+    assert "At Tall" not in _places(en="Crowds in Tal al-Kabir, Rafah. (AP Photo/Omar Nasser)")
