@@ -957,7 +957,8 @@ def _unknown_ar(text: str) -> list[tuple[int, int]]:
             or first in place_words().cues_ar  # "في مخيم قرب بلدة ...": no camp named قرب
             or first in grammar_words().name_stop_ar
             or first.startswith("ل")
-            or (first.startswith("ال") and first.endswith(("ي", "يه")))
+            # "مخيم السوري" is an adjective; "حي الصبرة"-like rare names are names
+            or (first.startswith("ال") and first.endswith(("ي", "يه")) and not _rare_ar(first))
         ):
             continue
         end = name.end(1)

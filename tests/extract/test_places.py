@@ -457,3 +457,8 @@ def test_gaza_neighbourhoods_in_their_spellings(en: str, name: str) -> None:
 def test_a_one_word_town_is_not_the_start_of_a_longer_arabic_name() -> None:
     # "Tal" alone is At Tall, Syria; "Tal al-Sultan" is not
     assert "At Tall" not in _places(en="Crowds in Tal al-Kabir, Rafah. (AP Photo/Omar Nasser)")
+
+
+def test_a_rare_neighbourhood_name_shaped_like_an_adjective() -> None:
+    assert _texts("مبان مدمرة في حي الصبرة بمدينة غزة (رويترز)")[0] == "الصبرة"
+    assert _texts("نازحون في مخيم السورية (رويترز)") == []  # an adjective: "the Syrian"
