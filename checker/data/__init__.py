@@ -725,6 +725,38 @@ def ar_skeleton_index() -> dict[str, tuple[str, ...]]:
     return _skeleton_index("ar-skeletons", forms, ar_skeleton)
 
 
+@lexicon_cache
+def clitic_words_ar() -> frozenset[str]:
+    """Everyday Arabic words that read as a place with a clitic glued on: "باكرا" (early) as ب +
+    Accra, "بنوك" (banks) as ب + Nuq, "بركان" (a volcano) as ب + Berkane. A word counts when the
+    word list has it at least 100 times and more often than the place name left without the
+    clitic ("بالعراق" is in the list, but "العراق" far more often). Built from the word list and
+    the gazetteer once, then cached: the 120,000-word list is not read at each start."""
+    from checker.data.english import _cache_file, arabic_frequencies
+    from checker.normalize import ar_stems
+
+    path = _cache_path(
+        _source_key("gazetteer.tsv") + repr(_LEXICON.places) + str(_cache_file("ar")),
+        "clitic-words-ar",
+    )
+    loaded = cache_load(path)
+    if isinstance(loaded, (list, tuple)):
+        return frozenset(loaded)
+    by_ar = gazetteer().by_ar
+    freq = arabic_frequencies()
+    out = []
+    for word, whole in freq.items():
+        if whole < 100 or word[:1] not in "بلوفك":
+            continue
+        for stem in ar_stems(word):
+            if stem != word and word != "ال" + stem and ar_place_key(stem) in by_ar:
+                if whole > freq.get(stem, 0):
+                    out.append(word)
+                break
+    cache_store(path, sorted(out))
+    return frozenset(out)
+
+
 # --- small closed word classes -------------------------------------------------------------------
 
 

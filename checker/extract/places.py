@@ -174,7 +174,7 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
             and n == 1
             and stem != token
             and token != "ال" + stem  # the article alone: "الحدود السورية" is handled below
-            and _word_with_its_clitic(token, stem)
+            and _word_with_its_clitic(token)
         ):
             return None  # "باكرا" (early) is no ب + Accra, "للأمان" (for safety) no ل + Amman
         if ids:
@@ -207,16 +207,12 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
     return None
 
 
-@lru_cache(maxsize=16384)
-def _word_with_its_clitic(token: str, stem: str) -> bool:
+def _word_with_its_clitic(token: str) -> bool:
     """Is the whole token, clitic and all, an everyday Arabic word rather than a place with a
-    preposition glued to it? The word list has "باكرا" (early, 1,289) and "بنوك" (banks) far
-    more often than "اكرا" or "نوك"; it has "بالعراق" (156) too, but "العراق" far more often."""
-    from checker.data.english import arabic_frequencies
+    preposition glued to it ("باكرا" early, not ب + Accra)? See ``clitic_words_ar``."""
+    from checker.data import clitic_words_ar
 
-    freq = arabic_frequencies()
-    whole = freq.get(key_ar(token), 0)
-    return whole >= 100 and whole > freq.get(key_ar(stem), 0)
+    return key_ar(token) in clitic_words_ar()
 
 
 def _in_organisation_name(prev: str, text: str, end: int) -> bool:
@@ -876,9 +872,9 @@ def _ar_prefixed_names(text: str, known: list[tuple[int, int]]) -> list[tuple[in
         if (
             not cued
             or text[tokens[i].end() : second.start()].strip()
-            or not _rare_ar(second.group(0))
             or key_ar(second.group(0)) in words.cues_ar
             or key_ar(second.group(0)) in grammar_words().name_stop_ar
+            or not _rare_ar(second.group(0))  # last: the only test that reads the word list
         ):
             continue
         start = tokens[i].start() + (len(word) - len(bare))
@@ -908,7 +904,6 @@ def _ar_from_to(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int
             len(name) < 4
             or name.startswith("ال")
             or name.endswith(("ات", "ون"))  # "في اشتباكات ببغداد": a plural noun, no village
-            or not _rare_ar(name)
             or any(s < word.end() and word.start() < e for s, e in places)
         ):
             continue
@@ -925,7 +920,7 @@ def _ar_from_to(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int
                 )
                 and (link.start() + 1 in starts or link.start() in starts)
             )
-        if leads:
+        if leads and _rare_ar(name):  # last: the only test that reads the word list
             out.append((word.start(), word.end()))
     return out
 
