@@ -73,10 +73,11 @@ def _en_agency_pattern() -> re.Pattern[str]:
 
 # A credit block that starts with a house-style marker and runs to the end of its line.
 _EN_LEAD = re.compile(
-    r"(?=[©RAEePC])"  # the first letters of the forms below: spares a try at every position
+    r"(?=[©RAEePCI])"  # the first letters of the forms below: spares a try at every position
     r"(?:©\s*(?:\d{4}\s*)?)?"
     r"(?<![\w/])(?<!via\s)(?:REUTERS|Reuters\s*/|AFP\s+PHOTO|APAIMAGES\s+PHOTO|EPA(?:-EFE)?\s*/|epa\d{6,}|"
-    r"AP\s*Photo\b|Photo\s+credit\s+should\s+read|Photo\s+by\b|Photo\s*:|Credit\s*:)"
+    r"AP\s*Photo\b|Photo\s+credit\s+should\s+read|Photo\s+by\b|Photo\s*:|Credit\s*:|"
+    r"Photograph\s*:|Image\s*:|Picture\s*:)"
     r"[^\n]*$"
 )
 _EN_PAREN = re.compile(r"[(\[]([^()\[\]\n]{1,200})[)\]]\s*\.?\s*$")
@@ -212,7 +213,8 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
     # glued house markers: "AP PhotoHussein Malla", "REUTERS/Name", "AFP PHOTO / NAME"
     work = re.sub(r"^(\s*(?:©\s*)?(?:\d{4}\s+)?)", lambda m: " " * len(m.group(1)), work)
     work = re.sub(
-        r"(?i)\b(Photo\s+credit\s+should\s+read|Photo\s+by|Photo\s*:|Credit\s*:)",
+        r"(?i)\b(Photo\s+credit\s+should\s+read|Photo\s+by|Photo\s*:|Credit\s*:|"
+        r"Photograph\s*:|Image\s*:|Picture\s*:)",
         lambda m: " " * len(m.group(0)),
         work,
     )

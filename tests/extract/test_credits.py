@@ -231,3 +231,12 @@ def test_arabic_national_agencies_platforms_and_ministries() -> None:
     assert (credit.source, credit.handout) == ("تويتر", True)
     credit = _ar("وزير الخارجية خلال لقائه نظيره في الرياض (الخارجية المصرية)")
     assert (credit.agency, credit.source) == (None, "الخارجية المصرية")
+
+
+def test_web_credit_labels() -> None:
+    credit = _en("Palestinians inspect the damage in Rafah. Photograph: Rami Haddad/Reuters")
+    assert credit is not None
+    assert (credit.agency, credit.photographers) == ("Reuters", ("Rami Haddad",))
+    credit = _en("Rescuers search for survivors in Hatay. Image: Reuters")
+    assert credit is not None
+    assert credit.agency == "Reuters"
