@@ -323,7 +323,7 @@ def _ar_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"(?:\s*,?\s*(?:من\s+)?(?:عام|العام|سنه|لعام)?\s*{year})?"
     )
     hij = re.compile(
-        rf"{start}(?:{day}\s+(?:من\s+)?|(?P<dayword>{ordinals})\s+(?:من\s+)?)?(?P<m1>{hijri})(?![\u0621-\u064a])\s*(?:(?P<year>1[34]\d{{2}})\s*"
+        rf"{start}(?:{day}\s+(?:من\s+)?|(?P<dayword>{ordinals})\s+(?:من\s+)?)?(?:شهر\s+)?(?P<m1>{hijri})(?![\u0621-\u064a])\s*(?:(?P<year>1[34]\d{{2}})\s*"
         r"(?P<h>ه(?![\u0621-\u064a])|هجري|هجريه|للهجره)?)?"
     )
     bare = _alt(sorted({w[2:] if w.startswith("ال") else w for w in weekdays_ar()}))

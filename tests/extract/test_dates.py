@@ -191,3 +191,8 @@ def test_dates_in_figures_with_dashes_or_dots() -> None:
     assert _ar("احتفالات يوم 16-6-2024 في القاهرة") == [("16-6-2024", "2024-06-16")]
     assert _ar("بتاريخ 16.6.2024") == [("16.6.2024", "2024-06-16")]
     assert _en("Version 1.2.2024 was released.") == []  # English day and month unclear
+
+
+def test_first_of_a_hijri_month() -> None:
+    assert _ar("في غرة رمضان 1445") == [("غرة رمضان 1445", "2024-03-11")]
+    assert _ar("في غرة شهر رمضان 1445 هـ") == [("غرة شهر رمضان 1445 هـ", "2024-03-11")]
