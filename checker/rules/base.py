@@ -12,6 +12,7 @@ into findings with the rule's code, name, category and (possibly overridden) sev
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -138,3 +139,24 @@ def per_caption(func: Callable[[Fields], _T]) -> Callable[[Fields], _T]:
 
 def other(lang: Lang) -> Lang:
     return "ar" if lang == "en" else "en"
+
+
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Sgt|Lt|"
+    r"Col|Capt|Maj|Mr|Mrs|Ms|Dr|St|Mt|No|Gov|Sen|Rep|Pres|Jr|Sr|Co|Corp|Inc|U\.S|"
+    r"U\.N|U\.K))\.$"
+)
+
+
+_SENTENCE_END = re.compile(r"[.!?؟]\s+(?=\S)|\n")
+
+
+@per_caption
+def first_sentence_end(fields: Fields) -> int:
+    """Where the caption's first sentence ends (its description of the photo)."""
+    text = fields.text
+    limit = fields.body.end
+    for m in _SENTENCE_END.finditer(text, 0, limit):
+        if m.group(0) == "\n" or not _ABBREV.search(text, max(0, m.start() - 12), m.start() + 1):
+            return m.start()
+    return limit

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from checker.data import WEEKDAYS_EN, load_toml
 from checker.models import Category, DateMention, Fields, Severity
-from checker.rules.base import LANG_NAME, Context, Hit, other, rule
+from checker.rules.base import LANG_NAME, Context, Hit, first_sentence_end, other, rule
 
 _MONTHS_EN = (
     "January",
@@ -171,4 +171,50 @@ def weekday_contradicts_date(ctx: Context) -> Iterator[Hit]:
             )
 
 
-RULES = (date_only_in_one_language, dates_differ, weekday_contradicts_date)
+def _weekday_of(d: DateMention) -> int | None:
+    """The day of the week a full date fell on (its own calendar converted by the parser)."""
+    if d.year is None or d.month is None or d.day is None or d.relative:
+        return None
+    if d.calendar != "gregorian":
+        return None
+    try:
+        return dt.date(d.year, d.month, d.day).weekday()
+    except ValueError:
+        return None
+
+
+@rule("DT004", "weekday-differs", Category.DATE, Severity.WARNING)
+def weekday_differs(ctx: Context) -> Iterator[Hit]:
+    """One caption names only a weekday, and it is not the weekday of the other caption's date.
+
+    What it checks: one caption gives a full date, the other gives no date but a weekday ("يوم
+    السبت", "on Friday") in its first sentence, and that weekday is not the day the date fell on.
+    Why it matters: the weekday is the Arabic reader's only date; when it is wrong the photo is
+    placed on another day (often the day of a different strike or protest).
+    Example: EN "Sunday, Jan. 7, 2024" / AR "يوم السبت".
+    Use instead: "يوم الأحد 7 يناير/كانون الثاني 2024".
+    """
+    for lang, here, there in ctx.directions():
+        full = [(d, w) for d in absolute(here) if (w := _weekday_of(d)) is not None]
+        if not full or absolute(there):
+            continue
+        # the photo's weekday is in the first sentence; a later one dates the news around it
+        end = first_sentence_end(there)
+        named = [d for d in there.dates if d.weekday is not None and d.span.start < end]
+        if not named or any(d.weekday == w for d in named for _, w in full):
+            continue
+        date, actual = full[0]
+        said = named[0]
+        assert said.weekday is not None
+        yield Hit.at(
+            f"The {LANG_NAME[lang]} caption dates the photo {WEEKDAYS_EN[actual]}, "
+            f"{describe(date)}; the {LANG_NAME[other(lang)]} caption says "
+            f"{WEEKDAYS_EN[said.weekday]}.",
+            {lang: (date.core_span,), other(lang): (said.span,)},
+            confidence=0.65,
+            suggestion=f"{WEEKDAYS_EN[actual]}, or check the date",
+            evidence={"date": date.iso, "weekday_named": WEEKDAYS_EN[said.weekday]},
+        )
+
+
+RULES = (date_only_in_one_language, dates_differ, weekday_contradicts_date, weekday_differs)

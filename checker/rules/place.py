@@ -12,28 +12,8 @@ from collections.abc import Iterable, Iterator
 
 from checker.data import gazetteer
 from checker.models import Category, Fields, PlaceMention, Severity
-from checker.rules.base import LANG_NAME, Context, Hit, other, per_caption, rule
+from checker.rules.base import LANG_NAME, Context, Hit, first_sentence_end, other, per_caption, rule
 from checker.translit import same_name
-
-_ABBREV = re.compile(
-    r"(?:\b[A-Z]|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Gen|Sgt|Lt|"
-    r"Col|Capt|Maj|Mr|Mrs|Ms|Dr|St|Mt|No|Gov|Sen|Rep|Pres|Jr|Sr|Co|Corp|Inc|U\.S|"
-    r"U\.N|U\.K))\.$"
-)
-
-
-_SENTENCE_END = re.compile(r"[.!?؟]\s+(?=\S)|\n")
-
-
-@per_caption
-def first_sentence_end(fields: Fields) -> int:
-    """Where the caption's first sentence ends (its description of the photo)."""
-    text = fields.text
-    limit = fields.body.end
-    for m in _SENTENCE_END.finditer(text, 0, limit):
-        if m.group(0) == "\n" or not _ABBREV.search(text, max(0, m.start() - 12), m.start() + 1):
-            return m.start()
-    return limit
 
 
 @per_caption
