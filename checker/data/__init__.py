@@ -769,6 +769,7 @@ class GrammarWords:
     date_events_en: tuple[str, ...]
     named_days_en: tuple[str, ...]
     duration_en: frozenset[str]
+    background_en: tuple[str, ...]
     date_events_ar: frozenset[str]
     duration_ar: frozenset[str]
     month_parts_ar: frozenset[str]
@@ -789,6 +790,7 @@ def grammar_words() -> GrammarWords:
         date_events_en=tuple(w.casefold() for w in dates["english"]["events"]),
         named_days_en=tuple(dates["english"]["named_days"]),
         duration_en=frozenset(w.casefold() for w in dates["english"]["duration_before"]),
+        background_en=tuple(w.casefold() for w in dates["english"]["background_before"]),
         date_events_ar=frozenset(key_ar(w) for w in dates["arabic"]["events"]),
         duration_ar=frozenset(key_ar(w) for w in dates["arabic"]["duration_before"]),
         month_parts_ar=frozenset(key_ar(w) for w in dates["arabic"]["month_parts"]),

@@ -249,6 +249,7 @@ def extract_en(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
             )
     found += _periods(nt, "en", taken)
     found += _days_ago(nt, "en", taken, reference)
+    found += _years(nt, "en", taken)
     return _same_day_years(sorted(found, key=lambda d: d.span.start))
 
 
@@ -429,7 +430,41 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
             found.append(_relative(nt, m.start(), m.end(), None, offsets[m.group("r")], reference))
     found += _periods(nt, "ar", taken)
     found += _days_ago(nt, "ar", taken, reference)
+    found += _years(nt, "ar", taken)
     return _same_day_years(sorted(found, key=lambda d: d.span.start))
+
+
+# a year alone: "in 2011", "في عام 2011", "العام 2014"; never after "since"/"منذ" (a span) nor
+# before an event noun ("the 2011 uprising", "in 2011 elections")
+_YEAR_EN = re.compile(r"(?<![\w-])[Ii]n\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)(?![\d,/.-]?\d)")
+_YEAR_AR = re.compile(
+    r"(?<![\u0621-\u064a])(?:(?:في\s+)?(?:عام|العام|سنه|لعام)|في)\s+((?:19|20)\d\d)(?![\d/.-]?\d)"
+)
+
+
+def _years(nt: Normalized, lang: str, taken: list[tuple[int, int]]) -> list[DateMention]:
+    """Year-only dates, when the words around them make them the time of the photo or event."""
+    text = nt.text
+    out: list[DateMention] = []
+    pattern = _YEAR_EN if lang == "en" else _YEAR_AR
+    words = grammar_words()
+    for m in pattern.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        before = text[max(0, m.start() - 16) : m.start()]
+        if lang == "en":
+            if before.casefold().rstrip().endswith(words.background_en):
+                continue  # "the war that began in 2011"
+            if _event_en().match(text, m.end()):
+                continue  # "in 2011 elections"
+        else:
+            prev = before.split()[-1] if before.split() else ""
+            if key_ar(prev) in words.duration_ar or key_ar(prev) in words.date_events_ar:
+                continue  # "منذ عام 2011", "حرب عام 2006"
+        year = int(m.group(1))
+        taken.append((m.start(1), m.end(1)))
+        out.append(_mention(nt, m.start(1), m.end(1), year, None, None, None, None))
+    return out
 
 
 @cache

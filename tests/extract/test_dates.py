@@ -196,3 +196,13 @@ def test_dates_in_figures_with_dashes_or_dots() -> None:
 def test_first_of_a_hijri_month() -> None:
     assert _ar("في غرة رمضان 1445") == [("غرة رمضان 1445", "2024-03-11")]
     assert _ar("في غرة شهر رمضان 1445 هـ") == [("غرة شهر رمضان 1445 هـ", "2024-03-11")]
+
+
+def test_year_only_dates_and_years_that_are_not_the_photos() -> None:
+    assert _en("Syrians protest in Homs in 2011.") == [("2011", "2011")]
+    assert _en("In 2019, protesters filled the streets.") == [("2019", "2019")]
+    assert _en("The war that began in 2011 has killed thousands.") == []
+    assert _en("Voters queued in 2011 elections.") == []
+    assert _ar("سوريون يتظاهرون في حمص عام 2011") == [("2011", "2011")]
+    assert _ar("نازحون منذ عام 2011") == []  # a span of time
+    assert _ar("دمار خلال حرب عام 2006") == []  # an event's name
