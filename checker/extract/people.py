@@ -86,6 +86,9 @@ def _extract_en(nt: Normalized) -> list[PersonMention]:
             continue
         if roles[m.group(0)] == "general" and all(_common_word(w) for w in words):
             continue  # "the UN General Assembly", "General Motors": no general named
+        building = place_words().facility_nouns_en | place_words().street_nouns_en
+        if any(w in building for w in words):
+            continue  # "the King Hussein Bridge", "King Fahd Road": a crossing, a street
         start = name.start(1)
         span = nt.span(start, start + found[len(words) - 1].end())  # the name's own spacing kept
         out.append(PersonMention(nt.original[span.start : span.end], span, roles[m.group(0)]))

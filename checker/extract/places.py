@@ -57,6 +57,8 @@ class PlaceWords:
     actor_verbs_en: frozenset[str]
     street_nouns_en: frozenset[str]
     street_nouns_ar: frozenset[str]
+    facility_nouns_en: frozenset[str]
+    facility_nouns_ar: frozenset[str]
     actor_verbs_ar: frozenset[str]
     compass_en: frozenset[str]
 
@@ -81,6 +83,8 @@ def place_words() -> PlaceWords:
         actor_verbs_en=frozenset(en["actor_verbs"]),
         street_nouns_en=frozenset(en["street_nouns"]),
         street_nouns_ar=frozenset(key_ar(w) for w in ar["street_nouns"]),
+        facility_nouns_en=frozenset(en["facility_nouns"]),
+        facility_nouns_ar=frozenset(key_ar(w) for w in ar["facility_nouns"]),
         actor_verbs_ar=frozenset(key_ar(w) for w in ar["actor_verbs"]),
         compass_en=frozenset(en["compass"]),
     )
@@ -373,6 +377,28 @@ def _state_possessive(text: str, end: int) -> bool:
     return m is not None and m.group(1).casefold() not in place_words().after_possessive
 
 
+_DEMONYM_BORDER = re.compile(r"\b([A-Z][a-z]+)(?:-([A-Z][a-z]+))?\s+(?=border)")
+
+
+def _demonym_borders(
+    text: str, found: list[tuple[int, int, tuple[str, ...]]]
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """ "near the Syrian border", "the Lebanese-Israeli border": the countries of a border named by
+    their adjectives are places, as "الحدود السورية التركية" is in Arabic."""
+    if "border" not in text:
+        return []
+    from checker.data import country_of_demonym
+
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for m in _DEMONYM_BORDER.finditer(text):
+        for g in (1, 2):
+            word = m.group(g)
+            country = country_of_demonym(word) if word else None
+            if country and not any(s < m.end(g) and m.start(g) < e for s, e, _ in found):
+                out.append((m.start(g), m.end(g), (country,)))
+    return out
+
+
 def _hyphen_pairs(
     words: list[re.Match[str]], found: list[tuple[int, int, tuple[str, ...]]]
 ) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -587,6 +613,7 @@ def _english_word_city(mention: str, places: list[Place]) -> bool:
 
 
 _STREET_AFTER = re.compile(r"\s+([A-Z][a-z]*\.?)")
+_FACILITY_AFTER = re.compile(r"(?:\s+[A-Z][\w'-]*){1,3}")
 
 
 def _street(
@@ -601,10 +628,19 @@ def _street(
         if m and m.group(1) in words.street_nouns_en:
             article = re.search(r"(?:al|el)[- ]$", text[max(0, start - 3) : start])
             return (start - len(article.group(0)) if article else start, m.end())
+        # "Al-Aqsa Martyrs Hospital": a building named after the place
+        caps = _FACILITY_AFTER.match(text, end)
+        if caps:
+            for w in re.finditer(r"\S+", caps.group(0)):
+                if w.group(0) in words.facility_nouns_en:
+                    return (start, end + w.end())
         return None
     before = re.search(r"([\u0621-\u064a]+)\s+$", text[max(0, start - 12) : start])
     if before and key_ar(before.group(1)) in words.street_nouns_ar:
         return (start - len(before.group(0)), end)
+    two = re.search(r"([\u0621-\u064a]+)\s+[\u0621-\u064a]+\s+$", text[max(0, start - 24) : start])
+    if two and key_ar(two.group(1)) in words.facility_nouns_ar and text[start] != "ب":
+        return (start - len(two.group(0)), end)  # "مستشفى شهداء الأقصى"
     return None
 
 
@@ -761,7 +797,7 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
         else:
             i += 1
     if lang == "en":
-        found = sorted(found + _hyphen_pairs(words, found))
+        found = sorted(found + _hyphen_pairs(words, found) + _demonym_borders(text, found))
     capital = _capitals(text, lang)
     if capital:
         found = [f for f in found if not any(f[0] < e and s < f[1] for s, e, _ in capital)]

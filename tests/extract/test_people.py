@@ -186,3 +186,9 @@ def test_a_country_adjective_after_a_title_is_never_the_name() -> None:
     fields = check(ar="الرئيس السوري على المنصة خلال القمة (رويترز)").ar
     assert fields is not None
     assert fields.people == ()
+
+
+def test_a_title_before_a_bridge_or_a_road_names_no_one() -> None:
+    fields = check(en="A soldier at the King Hussein Bridge crossing. (AP Photo/Omar Nasser)").en
+    assert fields is not None
+    assert fields.people == ()

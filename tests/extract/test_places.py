@@ -462,3 +462,20 @@ def test_a_one_word_town_is_not_the_start_of_a_longer_arabic_name() -> None:
 def test_a_rare_neighbourhood_name_shaped_like_an_adjective() -> None:
     assert _texts("مبان مدمرة في حي الصبرة بمدينة غزة (رويترز)")[0] == "الصبرة"
     assert _texts("نازحون في مخيم السورية (رويترز)") == []  # an adjective: "the Syrian"
+
+
+def test_a_building_named_after_a_place_is_a_building() -> None:
+    en = check(
+        en="Mourners at Al-Aqsa Martyrs Hospital in Deir al-Balah. (AP Photo/Omar Nasser)"
+    ).en
+    assert en is not None
+    assert (en.places[0].text, en.places[0].name) == ("Al-Aqsa Martyrs Hospital", None)
+    assert _texts("مشيعون في مستشفى شهداء الأقصى بدير البلح (رويترز)")[0] == "مستشفى شهداء الأقصى"
+    assert _places(ar="مرضى في مستشفى ناصر بخان يونس (رويترز)") == ["Khan Younis"]
+
+
+def test_a_border_named_by_its_countries_adjectives() -> None:
+    assert _places(en="Troops on the Lebanese-Israeli border. (AP Photo/Omar Nasser)") == [
+        "Lebanon",
+        "Israel",
+    ]
