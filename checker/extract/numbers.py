@@ -163,4 +163,29 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
                 at_least=at_least(start, end),
             )
         )
-    return sorted(out, key=lambda n: n.span.start)
+    return _vague_products(text, nt, sorted(out, key=lambda n: n.span.start))
+
+
+_OF = re.compile(r"\s+(?:of\s+)?")
+
+
+def _vague_products(text: str, nt: Normalized, found: list[NumberMention]) -> list[NumberMention]:
+    """ "tens of thousands", "عشرات الآلاف", "hundreds of thousands": two vague words in a row are
+    one vague figure, their product (10,000, 100,000), not two."""
+    out: list[NumberMention] = []
+    for n in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.vague and n.vague and n.value > prev.value:
+            gap = nt.original[prev.span.end : n.span.start]
+            if _OF.fullmatch(gap):
+                out[-1] = NumberMention(
+                    nt.original[prev.span.start : n.span.end],
+                    Span(prev.span.start, n.span.end),
+                    prev.value * n.value,
+                    approximate=True,
+                    vague=True,
+                    at_least=prev.at_least,
+                )
+                continue
+        out.append(n)
+    return out

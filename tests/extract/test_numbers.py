@@ -56,3 +56,18 @@ def test_not_counts(text: str, lang: str) -> None:
 def test_halves_and_duals(lang: str, text: str, want: tuple[str, float]) -> None:
     found = extract(normalize(text), lang)  # type: ignore[arg-type]
     assert [(n.text, n.value) for n in found] == [want]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("en", "Tens of thousands rally", ("Tens of thousands", 10_000)),
+        ("en", "hundreds of thousands fled", ("hundreds of thousands", 100_000)),
+        ("ar", "عشرات الآلاف يتظاهرون", ("عشرات الآلاف", 10_000)),
+        ("ar", "نزوح مئات الآلاف", ("مئات الآلاف", 100_000)),
+    ],
+)
+def test_vague_orders_multiply(lang: str, text: str, want: tuple[str, float]) -> None:
+    found = extract(normalize(text), lang)  # type: ignore[arg-type]
+    assert [(n.text, n.value) for n in found] == [want]
+    assert all(n.vague for n in found)
