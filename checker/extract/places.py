@@ -207,6 +207,16 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
                     and key_ar(prev) not in place_words().cues_ar
                 ):
                     return None  # "طفلة سورية", "عائلات سورية": after an indefinite noun
+                after = text[end : end + 14].split()
+                if (
+                    stem == token
+                    and token.endswith("يه")
+                    and not prev.startswith("ال")
+                    and key_ar(prev) not in place_words().cues_ar
+                    and after
+                    and key_ar(after[0]) in _PLURAL_ADJECTIVES
+                ):
+                    return None  # "مدن سورية كثيرة": an adjective agreeing with a plural
             return ids
     return None
 
@@ -217,6 +227,14 @@ def _word_with_its_clitic(token: str) -> bool:
     from checker.data import clitic_words_ar
 
     return key_ar(token) in clitic_words_ar()
+
+
+# adjectives that follow a nisba adjective after a plural noun ("مدن سورية كثيرة", "قرى لبنانية
+# أخرى"): the nisba is an adjective too, not the country
+_PLURAL_ADJECTIVES = frozenset(
+    key_ar(w)
+    for w in ("كثيرة", "عديدة", "أخرى", "مختلفة", "متعددة", "عدة", "مجاورة", "صغيرة", "كبيرة")
+)
 
 
 def _in_organisation_name(prev: str, text: str, end: int) -> bool:

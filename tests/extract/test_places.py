@@ -479,3 +479,8 @@ def test_a_border_named_by_its_countries_adjectives() -> None:
         "Lebanon",
         "Israel",
     ]
+
+
+def test_a_nisba_between_a_plural_noun_and_its_adjective_is_an_adjective() -> None:
+    assert _places(ar="نقص المياه في مدن سورية عديدة هذا الصيف (رويترز)") == []
+    assert _places(ar="الوزير زار سورية الأسبوع الماضي (رويترز)") == ["Syria"]
