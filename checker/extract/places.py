@@ -531,7 +531,8 @@ def _anchored(
 ) -> bool:
     """May this Arabic name that is also a word be read as a place here? Yes after a place noun
     ("مدينة صور", "بلدة جنين"), as a dateline, or after a preposition when another place of its
-    country follows within a few words ("في الرمادي غرب العراق")."""
+    country follows within a few words ("في الرمادي غرب العراق") or comes right before it ("قباطية
+    قرب جنين")."""
     gaz = gazetteer()
     words = place_words()
     before = text[max(0, start - 20) : start].split()
@@ -544,9 +545,12 @@ def _anchored(
     if not cued:
         return False
     countries = {p.country for p in places}
+    # another place of its country follows ("في الرمادي غرب العراق"), or stands just before the
+    # preposition ("قباطية قرب جنين")
     return any(
-        end < s <= end + 30 and any(gaz.places[i].country in countries for i in other)
-        for s, _, other in found
+        (end < s <= end + 30 or start - 20 <= e < start)
+        and any(gaz.places[i].country in countries for i in other)
+        for s, e, other in found
     )
 
 

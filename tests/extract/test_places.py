@@ -484,3 +484,12 @@ def test_a_border_named_by_its_countries_adjectives() -> None:
 def test_a_nisba_between_a_plural_noun_and_its_adjective_is_an_adjective() -> None:
     assert _places(ar="نقص المياه في مدن سورية عديدة هذا الصيف (رويترز)") == []
     assert _places(ar="الوزير زار سورية الأسبوع الماضي (رويترز)") == ["Syria"]
+
+
+def test_everyday_town_name_after_a_preposition_next_to_a_place_of_its_country() -> None:
+    # جنين (also "foetus") right after "قرب" with a Palestinian town before it
+    assert _places(ar="مشيعون في بلدة قباطية قرب جنين (رويترز)")[-1] == "Janin"
+
+
+def test_an_unknown_village_name_stops_before_a_particle() -> None:
+    assert _texts("الدخان يتصاعد في بلدة كفركلا كما يبدو من بعيد (رويترز)") == ["كفركلا"]
