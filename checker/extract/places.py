@@ -17,13 +17,23 @@ from functools import cache, lru_cache
 from checker.data import (
     Gazetteer,
     Place,
+    agency_by_en,
     ar_place_key,
+    ar_skeleton,
+    ar_skeleton_index,
+    capitals,
+    clitic_words_ar,
+    country_of_demonym,
     country_of_name_ar,
+    country_of_nisba,
     gazetteer,
     grammar_words,
     load_toml,
+    place_skeleton,
     register_dependent,
+    skeleton_index,
 )
+from checker.data.english import arabic_frequencies, frequencies, known
 from checker.models import Lang, PlaceMention, Span
 from checker.normalize import Normalized, ar_bare, ar_stems, key_ar, key_en
 
@@ -141,7 +151,6 @@ def _demonym_before_noun(
 ) -> bool:
     """A country's short name that is also its adjective, used as one: "Saudi Crown Prince",
     "the Saudi Press Agency", "Saudi-led" (but "in Saudi, ..." is the country)."""
-    from checker.data import country_of_demonym
 
     word = words[i]
     if country_of_demonym(word.group(0)) not in ids or i + 1 >= len(words):
@@ -156,7 +165,6 @@ def _demonym_before_noun(
 @register_dependent
 @lru_cache(maxsize=4096)
 def _agency_acronym(word: str) -> bool:
-    from checker.data import agency_by_en
 
     return key_en(word) in agency_by_en() and word.isupper() and len(word) <= 6
 
@@ -224,7 +232,6 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
 def _word_with_its_clitic(token: str) -> bool:
     """Is the whole token, clitic and all, an everyday Arabic word rather than a place with a
     preposition glued to it ("باكرا" early, not ب + Accra)? See ``clitic_words_ar``."""
-    from checker.data import clitic_words_ar
 
     return key_ar(token) in clitic_words_ar()
 
@@ -312,8 +319,6 @@ def _variant_spellings(
     """Place names spelt another way than the gazetteer's ("Sulaimaniyah" for Sulaymaniyah): a
     capitalised word after a place cue whose consonant skeleton is a gazetteer name's, in a
     country the caption names. Without that country the guess is not made."""
-    from checker.data import place_skeleton, skeleton_index
-    from checker.data.english import known
 
     gaz = gazetteer()
     countries = {gaz.places[ids[0]].country for _, _, ids in found}
@@ -360,7 +365,6 @@ _AR_CAPITAL = re.compile(r"(?<![\u0621-\u064a])[وف]?[بلك]?(?:ال)?عاصم
 
 
 def _capitals(text: str, lang: Lang) -> list[tuple[int, int, tuple[str, ...]]]:
-    from checker.data import capitals, country_of_demonym, country_of_nisba
 
     if lang == "en":
         if "capital" not in text:
@@ -405,7 +409,6 @@ def _demonym_borders(
     their adjectives are places, as "الحدود السورية التركية" is in Arabic."""
     if "border" not in text:
         return []
-    from checker.data import country_of_demonym
 
     out: list[tuple[int, int, tuple[str, ...]]] = []
     for m in _DEMONYM_BORDER.finditer(text):
@@ -457,9 +460,6 @@ def _ar_variant_spellings(
     a word after a place cue, not an everyday Arabic word, whose skeleton (ar_skeleton) is a
     gazetteer name's in a country the caption names, by name or by adjective ("الأوكرانية")."""
     from rapidfuzz.distance import Levenshtein
-
-    from checker.data import ar_skeleton, ar_skeleton_index, country_of_nisba
-    from checker.data.english import arabic_frequencies
 
     gaz = gazetteer()
     cues = place_words().cues_ar
@@ -557,7 +557,6 @@ def _anchored(
 def _plausible(
     found: list[tuple[int, int, tuple[str, ...]]], text: str, lang: Lang
 ) -> list[tuple[int, int, tuple[str, ...]]]:
-    from checker.data.english import known
 
     gaz = gazetteer()
     # what the caption names besides each mention: countries and regions, and the country of any
@@ -627,13 +626,15 @@ _ENGLISH_WORD_FREQ = 5000
 
 
 def _english_word_city(mention: str, places: list[Place]) -> bool:
-    from checker.data.english import frequencies
 
     if " " in mention or not all(p.kind in ("city", "admin1") for p in places):
         return False
     return frequencies().get(mention.casefold(), 0) >= _ENGLISH_WORD_FREQ
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:al|el)[- ]$")
+_AR_WORD_BEFORE = re.compile(r"([\u0621-\u064a]+)\s+$")
+_AR_TWO_BEFORE = re.compile(r"([\u0621-\u064a]+)\s+[\u0621-\u064a]+\s+$")
 _STREET_AFTER = re.compile(r"\s+([A-Z][a-z]*\.?)")
 _FACILITY_AFTER = re.compile(r"(?:\s+[A-Z][\w'-]*){1,3}")
 
@@ -648,7 +649,7 @@ def _street(
     if lang == "en":
         m = _STREET_AFTER.match(text, end)
         if m and m.group(1) in words.street_nouns_en:
-            article = re.search(r"(?:al|el)[- ]$", text[max(0, start - 3) : start])
+            article = _ARTICLE_BEFORE.search(text[max(0, start - 3) : start])
             return (start - len(article.group(0)) if article else start, m.end())
         # "Al-Aqsa Martyrs Hospital": a building named after the place
         caps = _FACILITY_AFTER.match(text, end)
@@ -657,10 +658,10 @@ def _street(
                 if w.group(0) in words.facility_nouns_en:
                     return (start, end + w.end())
         return None
-    before = re.search(r"([\u0621-\u064a]+)\s+$", text[max(0, start - 12) : start])
+    before = _AR_WORD_BEFORE.search(text, max(0, start - 12), start)
     if before and key_ar(before.group(1)) in words.street_nouns_ar:
         return (start - len(before.group(0)), end)
-    two = re.search(r"([\u0621-\u064a]+)\s+[\u0621-\u064a]+\s+$", text[max(0, start - 24) : start])
+    two = _AR_TWO_BEFORE.search(text, max(0, start - 24), start)
     if two and key_ar(two.group(1)) in words.facility_nouns_ar and text[start] != "ب":
         return (start - len(two.group(0)), end)  # "مستشفى شهداء الأقصى"
     return None
@@ -677,7 +678,6 @@ def _country_as_actor(
 ) -> bool:
     """A country named as the one who acts, not where the photo is: "Israel has withdrawn",
     "Iran launched", "the ceasefire between Israel and Hamas", "قالت إسرائيل"."""
-    from checker.data.english import known
 
     start, end, ids = mention
     if gazetteer().places[ids[0]].kind != "country":
@@ -735,7 +735,6 @@ def _compass_region(text: str, start: int, end: int, best: str) -> str:
 def _nisba_country(word: str) -> str | None:
     """The country a nisba adjective names, with or without its article and in the plural:
     "الأردني", "أردنيون", "أردنيات" (only to choose between homonyms, never as a mention)."""
-    from checker.data import country_of_nisba
 
     found = country_of_nisba(word)
     if found or word.startswith("ال"):
@@ -883,9 +882,10 @@ def _unknown_places(
     nt: Normalized, lang: Lang, taken: list[tuple[int, int]], skip: list[Span]
 ) -> list[PlaceMention]:
     if lang == "ar":
+        tokens = list(_AR_LETTERS.finditer(nt.text))
         spans = _unknown_ar(nt.text)
-        spans += _ar_prefixed_names(nt.text, spans)
-        spans += _ar_from_to(nt.text, [*taken, *spans])
+        spans += _ar_prefixed_names(nt.text, tokens, spans)
+        spans += _ar_from_to(nt.text, tokens, [*taken, *spans])
     else:
         spans = _unknown_en(nt.text, taken)
     out = []
@@ -909,21 +909,27 @@ _RARE = 50  # at most this frequent in the Arabic word list: not an everyday wor
 
 
 def _rare_ar(word: str) -> bool:
-    from checker.data.english import arabic_frequencies
 
     return arabic_frequencies().get(key_ar(word), 0) < _RARE
 
 
-def _ar_prefixed_names(text: str, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _ar_prefixed_names(
+    text: str, tokens: list[re.Match[str]], known: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """ "في حوش الأشعري", "قرب كفر نبل": a village-name word after a place cue (or a preposition
     glued to it), with a rare word after it."""
     words = place_words()
-    tokens = list(_AR_LETTERS.finditer(text))
+    prefixes = words.name_prefixes_ar
     out = []
     for i in range(len(tokens) - 1):
         word = tokens[i].group(0)
-        bare = _AR_CLITIC_CUE.sub("", word) if word not in words.name_prefixes_ar else word
-        if bare not in words.name_prefixes_ar:
+        if word in prefixes:
+            bare = word
+        elif word[1:] in prefixes or word[2:] in prefixes:  # "بكفر", "وبدير"
+            bare = _AR_CLITIC_CUE.sub("", word)
+            if bare not in prefixes:
+                continue
+        else:
             continue
         cued = bare != word or (i > 0 and key_ar(tokens[i - 1].group(0)) in words.cues_ar)
         second = tokens[i + 1]
@@ -946,11 +952,12 @@ _AR_BETWEEN = frozenset(["الى", "الي", "إلى", "في", "قرب", "شما
                          "جنوبي", "شرقي", "غربي", "وسط"])  # fmt: skip
 
 
-def _ar_from_to(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _ar_from_to(
+    text: str, tokens: list[re.Match[str]], places: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """A rare word between a preposition and a place it lies in or leads to: "نزحوا من حمورية
     إلى حوش الأشعري", "من حمورية في الغوطة الشرقية", "في كفرنبل بريف إدلب" (a word the
     everyday word list lacks, so a name)."""
-    tokens = list(_AR_LETTERS.finditer(text))
     starts = {s for s, _ in places}
     out = []
     for i in range(len(tokens) - 3):
@@ -1045,7 +1052,6 @@ _FACILITY_WORDS = ("airfield", "air base", "airbase", "airport", "palace", "mosq
 
 
 def _unknown_en(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    from checker.data.english import known
 
     low = text.casefold()
     spans = (
