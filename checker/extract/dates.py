@@ -329,9 +329,8 @@ def _ar_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
     bare = _alt(sorted({w[2:] if w.startswith("ال") else w for w in weekdays_ar()}))
     # "أمس الخميس", "صباح اليوم السبت": a relative day named with its weekday is one mention
-    relative = _alt(list(relative_days("ar")))
     wd = re.compile(
-        rf"(?<![\u0621-\u064a])(?:[وفب]?(?P<rel>{relative})\s+)?(?P<pre>يوم\s+|[وفب])?"
+        rf"(?<![\u0621-\u064a])(?P<pre>يوم\s+|[وفب])?"
         rf"ال(?P<wd>{bare})(?![\u0621-\u064a])"
         r"(?P<post>\s+(?:الماضي|المقبل|الفائت|القادم)ه?)?"  # "الجمعة الماضية": feminine too
     )
@@ -412,14 +411,17 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
         weekday = weekdays.get("ال" + name)
         if weekday is None:
             continue
-        if name in ("اثنين", "احد") and not (m.group("pre") or m.group("post") or m.group("rel")):
+        # "أمس الخميس", "صباح اليوم السبت": a relative day named with its weekday is one mention
+        rel = _relative_before().search(text, max(0, m.start() - 14), m.start())
+        if name in ("اثنين", "احد") and not (m.group("pre") or m.group("post") or rel):
             continue  # also "the two", "the one"
         if text[max(0, m.start() - 5) : m.start()].strip().endswith("صلاه"):
             continue  # "صلاة الجمعة": Friday prayers name the day of a rite, not of the photo
-        taken.append((m.start(), m.end()))
+        start = rel.start() if rel else m.start()
+        taken.append((start, m.end()))
         # "أمس الخميس" counts from the day of writing, the reference from the photo: the weekday
         # is the surer guide, so it alone resolves the mention, as a weekday written alone does
-        found.append(_relative(nt, m.start(), m.end(), weekday, None, reference))
+        found.append(_relative(nt, start, m.end(), weekday, None, reference))
 
     offsets, pattern = _relative_ar()
     for m in pattern.finditer(text):
@@ -436,22 +438,27 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
 
 # a year alone: "in 2011", "في عام 2011", "العام 2014"; never after "since"/"منذ" (a span) nor
 # before an event noun ("the 2011 uprising", "in 2011 elections")
-_YEAR_EN = re.compile(r"(?<![\w-])[Ii]n\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)(?![\d,/.-]?\d)")
-_YEAR_AR = re.compile(
-    r"(?<![\u0621-\u064a])(?:(?:في\s+)?(?:عام|العام|سنه|لعام)|في)\s+((?:19|20)\d\d)(?![\d/.-]?\d)"
-)
+_YEAR_DIGITS = re.compile(r"(?<![\d/.,-])(?:19|20)\d\d(?![\d/.-]?\d)")
+_YEAR_LEAD_EN = re.compile(r"(?<![\w-])[Ii]n\s+(?:early\s+|late\s+|mid-)?$")
+_YEAR_LEAD_AR = re.compile(r"(?<![\u0621-\u064a])(?:(?:في\s+)?(?:عام|العام|سنه|لعام)|في)\s+$")
 
 
 def _years(nt: Normalized, lang: str, taken: list[tuple[int, int]]) -> list[DateMention]:
-    """Year-only dates, when the words around them make them the time of the photo or event."""
+    """Year-only dates, when the words before them make them the time of the photo or event: "in
+    2011", "في عام 2011", "العام 2014"; never after "since"/"منذ" (a span) nor next to an event
+    noun ("the 2011 uprising", "in 2011 elections", "حرب عام 2006"). The year is found first and
+    the words before it read backwards: most years sit inside a full date already taken."""
     text = nt.text
     out: list[DateMention] = []
-    pattern = _YEAR_EN if lang == "en" else _YEAR_AR
+    lead = _YEAR_LEAD_EN if lang == "en" else _YEAR_LEAD_AR
     words = grammar_words()
-    for m in pattern.finditer(text):
+    for m in _YEAR_DIGITS.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
-        before = text[max(0, m.start() - 16) : m.start()]
+        cue = lead.search(text, max(0, m.start() - 16), m.start())
+        if cue is None:
+            continue
+        before = text[max(0, cue.start() - 16) : cue.start()]
         if lang == "en":
             if before.casefold().rstrip().endswith(words.background_en):
                 continue  # "the war that began in 2011"
@@ -461,9 +468,8 @@ def _years(nt: Normalized, lang: str, taken: list[tuple[int, int]]) -> list[Date
             prev = before.split()[-1] if before.split() else ""
             if key_ar(prev) in words.duration_ar or key_ar(prev) in words.date_events_ar:
                 continue  # "منذ عام 2011", "حرب عام 2006"
-        year = int(m.group(1))
-        taken.append((m.start(1), m.end(1)))
-        out.append(_mention(nt, m.start(1), m.end(1), year, None, None, None, None))
+        taken.append((m.start(), m.end()))
+        out.append(_mention(nt, m.start(), m.end(), int(m.group(0)), None, None, None, None))
     return out
 
 
@@ -542,6 +548,14 @@ def _days_ago(
         taken.append((m.start(), m.end()))
         out.append(_relative(nt, m.start(), m.end(), None, -count, reference))
     return out
+
+
+@cache
+def _relative_before() -> re.Pattern[str]:
+    """A relative day word ending right before a weekday ("أمس الخميس"), searched backwards
+    from the weekday only: a leading optional group would be tried at every position."""
+    relative = _alt(list(relative_days("ar")))
+    return re.compile(rf"(?<![\u0621-\u064a])[وفب]?(?:{relative})\s+$")
 
 
 @cache
