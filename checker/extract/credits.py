@@ -40,6 +40,7 @@ class _Words:
     noise: re.Pattern[str]
     platforms: frozenset[str]
     platforms_ar: frozenset[str]
+    handout_ar: frozenset[str]
     notice: re.Pattern[str]
     organisation_nouns_ar: frozenset[str]
 
@@ -57,6 +58,7 @@ def _words() -> _Words:
         noise=re.compile(noise, re.IGNORECASE),
         platforms=frozenset(table.get("platforms", [])),
         platforms_ar=frozenset(ar_compact(w) for w in table.get("platforms_ar", [])),
+        handout_ar=frozenset(ar_compact(w) for w in table.get("handout_ar", [])),
         notice=re.compile(rf"\s+(?:{notices})\b[^()]*$"),
         organisation_nouns_ar=frozenset(key_ar(w) for w in table["organisation_nouns_ar"]),
     )
@@ -475,6 +477,10 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
             continue
         if compact in _AR_FILE:
             file_flag = True
+            continue
+        if compact in _words().handout_ar and source is None:
+            source = (nt.original_text(s, e), nt.span(s, e))  # "(من المصدر)": handed out
+            labelled = True
             continue
         if compact in _words().platforms_ar and source is None:
             source = (nt.original_text(s, e), nt.span(s, e))  # "(تويتر)": a handout from there

@@ -240,3 +240,8 @@ def test_web_credit_labels() -> None:
     credit = _en("Rescuers search for survivors in Hatay. Image: Reuters")
     assert credit is not None
     assert credit.agency == "Reuters"
+
+
+def test_arabic_credit_from_the_source() -> None:
+    credit = _ar("جانب من الاحتفالات في مدينة العين (من المصدر)")
+    assert (credit.agency, credit.handout) == (None, True)
