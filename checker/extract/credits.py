@@ -130,8 +130,26 @@ class _Part:
     via: bool = False  # the part followed "via"
 
 
-_EN_SEPARATORS = re.compile(r"\s*(?:[/,;|]|\bvia\b|\s-\s)\s*", re.IGNORECASE)
+# "/", ",", "via", and "for" ("Photo by Name for The New York Times", "Getty Images for X")
+_EN_SEPARATORS = re.compile(r"\s*(?:[/,;|]|\bvia\b|\bfor\b|\s-\s)\s*", re.IGNORECASE)
 _AR_SEPARATORS = re.compile(r"\s*(?:[-/,;|]|(?<!\S)عبر(?!\S))\s*")  # عبر: "via"
+
+
+def _two_names(part: _Part) -> list[_Part]:
+    """ "Ghaith Alsayed and Omar Sanadiki": two photographers in one part, when both halves look
+    like a person's name (an organisation's "and" stays: "Ministry of Culture and Tourism")."""
+    m = re.search(r"\s+and\s+", part.text)
+    if m is None:
+        return [part]
+    first, second = part.text[: m.start()], part.text[m.end() :]
+    if not (_looks_like_person(first) and _looks_like_person(second)):
+        return [part]
+    if _is_org(first) or _is_org(second):
+        return [part]
+    return [
+        _Part(first, part.start, part.start + len(first), part.via),
+        _Part(second, part.start + m.end(), part.end, part.via),
+    ]
 
 
 def _split_parts(
@@ -227,6 +245,7 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
         parts = _split_parts(work[:cut], start) + _split_parts(work[cut:], start + cut)
     else:
         parts = _split_parts(work, start)
+    parts = [piece for part in parts for piece in _two_names(part)]
 
     lower = raw.casefold()
     file_flag = file_marker or bool(re.search(r"\bfile\b", lower))

@@ -245,3 +245,18 @@ def test_web_credit_labels() -> None:
 def test_arabic_credit_from_the_source() -> None:
     credit = _ar("جانب من الاحتفالات في مدينة العين (من المصدر)")
     assert (credit.agency, credit.handout) == (None, True)
+
+
+def test_photo_by_a_name_for_an_outlet_and_two_photographers() -> None:
+    credit = _en("A man walks in Gaza City. (Photo by Rami Haddad for The New York Times)")
+    assert credit is not None
+    assert (credit.agency, credit.photographers) == ("The New York Times", ("Rami Haddad",))
+    credit = _en("Guests arrive. (Photo by Leila Nasser/Getty Images for Saudi Tourism Authority)")
+    assert credit is not None
+    assert (credit.agency, credit.source) == ("Getty Images", "Saudi Tourism Authority")
+    credit = _en("A man in Aleppo. (AP Photo/Rami Haddad and Omar Khatib)")
+    assert credit is not None
+    assert credit.photographers == ("Rami Haddad", "Omar Khatib")
+    credit = _en("A ceremony in Cairo. (Ministry of Culture and Tourism via AP)")
+    assert credit is not None
+    assert (credit.source, credit.photographers) == ("Ministry of Culture and Tourism", ())
