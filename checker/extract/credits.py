@@ -88,7 +88,9 @@ _EN_VIA_TAIL = re.compile(
     r"(?:^|[.!?]\s+)([A-Z][^\n.!?/]{1,80}?\s+via\s+(?:REUTERS|Reuters|AP|AFP|Getty Images))\s*\.?\s*$"
 )
 # "Name/AFP", "Fouad/AFP/Getty Images", "Ali Ali/Keystone": a short tail line ending in an agency
-_EN_NAME_SLASH_AGENCY = re.compile(r"(?:^|\n|\||[.!?]\s)\s*([^\n|.!?]{2,90}/\s*[^\n|/]{2,40})\s*$")
+_EN_NAME_SLASH_AGENCY = re.compile(
+    r"(?:^|\n|\||[.!?]\s)\s*([^\n|.!?]{2,90}/\s*[^\n|/()]{2,40})\s*$"
+)
 _CREDIT_CUE = re.compile(
     r"\b(?:photo|photos|via|pool|handout|file|courtesy|stringer|images|credit)\b", re.IGNORECASE
 )
@@ -133,6 +135,9 @@ class _Part:
 # "/", ",", "via", and "for" ("Photo by Name for The New York Times", "Getty Images for X")
 _EN_SEPARATORS = re.compile(r"\s*(?:[/,;|]|\bvia\b|\bfor\b|\s-\s)\s*", re.IGNORECASE)
 _AR_SEPARATORS = re.compile(r"\s*(?:[-/,;|]|(?<!\S)عبر(?!\S))\s*")  # عبر: "via"
+
+
+_WEBSITE = re.compile(r"(?i)(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,4}")
 
 
 def _two_names(part: _Part) -> list[_Part]:
@@ -317,7 +322,9 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
             and index + 1 < len(parts)
             and key_en(parts[index + 1].text).startswith("handout")
         )
-        if _is_org(name) or is_outlet or not _looks_like_person(name):
+        website = _WEBSITE.fullmatch(name) is not None  # "KHAMENEI.IR": a handout from a site
+        handout = handout or website
+        if _is_org(name) or is_outlet or website or not _looks_like_person(name):
             courtesy = _COURTESY.match(name)
             if courtesy:  # "Courtesy of the Syrian Civil Defence": the source is the body named
                 name, span = name[courtesy.end() :], nt.span(offset + courtesy.end(), span_end)

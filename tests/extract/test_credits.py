@@ -260,3 +260,18 @@ def test_photo_by_a_name_for_an_outlet_and_two_photographers() -> None:
     credit = _en("A ceremony in Cairo. (Ministry of Culture and Tourism via AP)")
     assert credit is not None
     assert (credit.source, credit.photographers) == ("Ministry of Culture and Tourism", ())
+
+
+def test_a_website_is_a_handout_source_and_a_rank_with_initials_stays_in_its_parentheses() -> None:
+    credit = _en("Khamenei speaks in Tehran. (Photo by KHAMENEI.IR / AFP)")
+    assert credit is not None
+    assert (credit.agency, credit.photographers, credit.source, credit.handout) == (
+        "AFP",
+        (),
+        "KHAMENEI.IR",
+        True,
+    )
+    credit = _en("Soldiers train. (Staff Sgt. John Smith/U.S. Army via AP)")
+    assert credit is not None
+    assert credit.text == "Staff Sgt. John Smith/U.S. Army via AP"
+    assert credit.photographers == ("John Smith",)
