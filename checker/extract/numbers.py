@@ -15,7 +15,10 @@ from checker.data import number_words
 from checker.models import Lang, NumberMention, Span
 from checker.normalize import Normalized, key_ar, key_en
 
-_FIGURE = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w/]|-\w|\.\d|,\d)")
+# a figure stands alone, or after the Arabic conjunction or preposition glued to it ("و20", "ب30")
+_FIGURE = re.compile(
+    r"(?:(?<![\w.,/-])|(?<=(?<![\w])[وب]))(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w/]|-\w|\.\d|,\d)"
+)
 _TAIL_WORD = re.compile(r"\s*([^\W\d_]+)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
@@ -163,7 +166,67 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Numbe
                 at_least=at_least(start, end),
             )
         )
-    return _vague_products(text, nt, sorted(out, key=lambda n: n.span.start))
+    ordered = sorted(out, key=lambda n: n.span.start)
+    return _vague_products(text, nt, _compounds(nt, lang, ordered))
+
+
+# "أحد عشر", "اثنا عشر": the first word of 11 and 12 is no number word of its own
+_AR_ELEVEN_TWELVE = re.compile(
+    r"(?<![\u0621-\u064a])(?:([أاإ]حد[ىي]?)|(اثن[تا]?[اي]|اثنت[اي]))\s+$"
+)
+
+
+def _compounds(nt: Normalized, lang: str, found: list[NumberMention]) -> list[NumberMention]:
+    """Numbers written in two words: "twenty-five", "ثلاثة عشر" (13), "أحد عشر" (11), "خمسة
+    وعشرين" (25). Read as one figure, not as two that match nothing on the other side."""
+    out: list[NumberMention] = []
+    for n in found:
+        prev = out[-1] if out else None
+        gap = nt.original[prev.span.end : n.span.start] if prev is not None else ""
+        value: float | None = None
+        if prev is not None and not prev.vague and not n.vague:
+            if lang == "en" and gap in ("-", " ") and prev.value in _TENS and 1 <= n.value <= 9:
+                value = prev.value + n.value  # "twenty-five"
+            elif lang == "ar" and gap.strip() == "" and 1 <= prev.value <= 9:
+                if n.value == 10 and key_ar(n.text) in ("عشر", "عشره"):
+                    value = prev.value + 10  # "ثلاثة عشر"
+                elif n.value in _TENS and n.text.startswith("و"):
+                    value = prev.value + n.value  # "خمسة وعشرين"
+            elif (
+                lang == "ar"
+                and gap.strip() == "و"
+                and prev.value >= 100
+                and 0 < n.value < prev.value
+            ):
+                value = prev.value + n.value  # "ألفين و200": 2,200
+        if value is not None and prev is not None:
+            out[-1] = NumberMention(
+                nt.original[prev.span.start : n.span.end],
+                Span(prev.span.start, n.span.end),
+                value,
+                approximate=prev.approximate or n.approximate,
+                at_least=prev.at_least or n.at_least,
+            )
+            continue
+        if lang == "ar" and n.value == 10 and key_ar(n.text) in ("عشر", "عشره"):
+            m = _AR_ELEVEN_TWELVE.search(nt.original, max(0, n.span.start - 8), n.span.start)
+            if m:
+                start = m.start()
+                out.append(
+                    NumberMention(
+                        nt.original[start : n.span.end],
+                        Span(start, n.span.end),
+                        11.0 if m.group(1) else 12.0,
+                        approximate=n.approximate,
+                        at_least=n.at_least,
+                    )
+                )
+                continue
+        out.append(n)
+    return out
+
+
+_TENS = frozenset(float(t) for t in range(20, 100, 10))
 
 
 _OF = re.compile(r"\s+(?:of\s+)?")

@@ -71,3 +71,25 @@ def test_vague_orders_multiply(lang: str, text: str, want: tuple[str, float]) ->
     found = extract(normalize(text), lang)  # type: ignore[arg-type]
     assert [(n.text, n.value) for n in found] == [want]
     assert all(n.vague for n in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("en", "Twenty-five people were killed", ("Twenty-five", 25)),
+        ("ar", "مقتل ثلاثة عشر شخصا", ("ثلاثة عشر", 13)),
+        ("ar", "مقتل أحد عشر شخصا", ("أحد عشر", 11)),
+        ("ar", "مقتل اثني عشر شخصا", ("اثني عشر", 12)),
+        ("ar", "مقتل خمسة وعشرين شخصا", ("خمسة وعشرين", 25)),
+        ("ar", "تجمع ثلاثمئة شخص", ("ثلاثمئة", 300)),
+        ("ar", "يرعون نحو ألفين و200 حيوان", ("ألفين و200", 2200)),
+    ],
+)
+def test_numbers_written_in_two_words(lang: str, text: str, want: tuple[str, float]) -> None:
+    found = extract(normalize(text), lang)  # type: ignore[arg-type]
+    assert [(n.text, n.value) for n in found] == [want]
+
+
+def test_a_figure_after_a_glued_conjunction() -> None:
+    found = extract(normalize("خمسة رجال و20 امرأة"), "ar")
+    assert [(n.text, n.value) for n in found] == [("خمسة", 5), ("20", 20)]
