@@ -504,12 +504,9 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
         if compact in _AR_FILE:
             file_flag = True
             continue
-        if compact in _words().handout_ar and source is None:
-            source = (nt.original_text(s, e), nt.span(s, e))  # "(من المصدر)": handed out
-            labelled = True
-            continue
-        if compact in _words().platforms_ar and source is None:
-            source = (nt.original_text(s, e), nt.span(s, e))  # "(تويتر)": a handout from there
+        if source is None and (compact in _words().handout_ar or compact in _words().platforms_ar):
+            # "(من المصدر)": handed out; "(تويتر)": a handout from that platform
+            source = (nt.original_text(s, e), nt.span(s, e))
             labelled = True
             continue
         if index in before_via and source is None:

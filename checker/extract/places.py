@@ -71,6 +71,7 @@ class PlaceWords:
     facility_nouns_ar: frozenset[str]
     actor_verbs_ar: frozenset[str]
     compass_en: frozenset[str]
+    plural_adjectives_ar: frozenset[str]
 
 
 @cache
@@ -97,6 +98,7 @@ def place_words() -> PlaceWords:
         facility_nouns_ar=frozenset(key_ar(w) for w in ar["facility_nouns"]),
         actor_verbs_ar=frozenset(key_ar(w) for w in ar["actor_verbs"]),
         compass_en=frozenset(en["compass"]),
+        plural_adjectives_ar=frozenset(key_ar(w) for w in ar["plural_adjectives"]),
     )
 
 
@@ -134,16 +136,21 @@ def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
 _ARABIC_NAME_GOES_ON = re.compile(r" (?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]", re.IGNORECASE)
 
 
-def _silent_h(key: str) -> tuple[str, ...] | None:
+def _other_h_spelling(key: str) -> str | None:
     """The Arabic ta marbuta is written with or without a final h: Hodeidah / Hodeida, Falluja /
-    Fallujah, Nabatieh / Nabatie. The other spelling is tried when the first is unknown."""
+    Fallujah, Nabatieh / Nabatie. The other spelling of a key, tried when the first is unknown."""
     if len(key) < 5:
         return None
     if key.endswith(("ah", "eh")):
-        return gazetteer().by_en.get(key[:-1])
+        return key[:-1]
     if key.endswith(("a", "e")):
-        return gazetteer().by_en.get(key + "h")
+        return key + "h"
     return None
+
+
+def _silent_h(key: str) -> tuple[str, ...] | None:
+    other = _other_h_spelling(key)
+    return gazetteer().by_en.get(other) if other else None
 
 
 def _demonym_before_noun(
@@ -151,7 +158,6 @@ def _demonym_before_noun(
 ) -> bool:
     """A country's short name that is also its adjective, used as one: "Saudi Crown Prince",
     "the Saudi Press Agency", "Saudi-led" (but "in Saudi, ..." is the country)."""
-
     word = words[i]
     if country_of_demonym(word.group(0)) not in ids or i + 1 >= len(words):
         return False
@@ -165,7 +171,6 @@ def _demonym_before_noun(
 @register_dependent
 @lru_cache(maxsize=4096)
 def _agency_acronym(word: str) -> bool:
-
     return key_en(word) in agency_by_en() and word.isupper() and len(word) <= 6
 
 
@@ -210,21 +215,13 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
                 if (
                     stem == token
                     and token.endswith("يه")
-                    and prev.endswith(("ه", "ات"))
                     and not prev.startswith("ال")
                     and key_ar(prev) not in place_words().cues_ar
+                    and (prev.endswith(("ه", "ات")) or _plural_adjective_after(text, end))
                 ):
-                    return None  # "طفلة سورية", "عائلات سورية": after an indefinite noun
-                after = text[end : end + 14].split()
-                if (
-                    stem == token
-                    and token.endswith("يه")
-                    and not prev.startswith("ال")
-                    and key_ar(prev) not in place_words().cues_ar
-                    and after
-                    and key_ar(after[0]) in _PLURAL_ADJECTIVES
-                ):
-                    return None  # "مدن سورية كثيرة": an adjective agreeing with a plural
+                    # after an indefinite noun ("طفلة سورية", "عائلات سورية"), or before the
+                    # adjective of a plural ("مدن سورية كثيرة"): an adjective, not the country
+                    return None
             return ids
     return None
 
@@ -232,16 +229,12 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
 def _word_with_its_clitic(token: str) -> bool:
     """Is the whole token, clitic and all, an everyday Arabic word rather than a place with a
     preposition glued to it ("باكرا" early, not ب + Accra)? See ``clitic_words_ar``."""
-
     return key_ar(token) in clitic_words_ar()
 
 
-# adjectives that follow a nisba adjective after a plural noun ("مدن سورية كثيرة", "قرى لبنانية
-# أخرى"): the nisba is an adjective too, not the country
-_PLURAL_ADJECTIVES = frozenset(
-    key_ar(w)
-    for w in ("كثيرة", "عديدة", "أخرى", "مختلفة", "متعددة", "عدة", "مجاورة", "صغيرة", "كبيرة")
-)
+def _plural_adjective_after(text: str, end: int) -> bool:
+    after = text[end : end + 14].split()
+    return bool(after) and key_ar(after[0]) in place_words().plural_adjectives_ar
 
 
 def _in_organisation_name(prev: str, text: str, end: int) -> bool:
@@ -283,12 +276,8 @@ def _longest(word: str, lang: Lang) -> int:
             return 0
         heads = gazetteer().heads_en
         head = key.split(" ")[0]
-        found = heads.get(head, 0)
-        if not found and len(head) >= 5 and head.endswith(("ah", "eh")):
-            found = heads.get(head[:-1], 0)  # Hodeidah for Hodeida: see _silent_h
-        elif not found and len(head) >= 5 and head.endswith(("a", "e")):
-            found = heads.get(head + "h", 0)
-        return found
+        other = _other_h_spelling(head)  # "Hodeidah" for Hodeida
+        return heads.get(head, 0) or (heads.get(other, 0) if other else 0)
     heads = gazetteer().heads_ar
     best = 0
     for stem in ar_stems(word):
@@ -319,7 +308,6 @@ def _variant_spellings(
     """Place names spelt another way than the gazetteer's ("Sulaimaniyah" for Sulaymaniyah): a
     capitalised word after a place cue whose consonant skeleton is a gazetteer name's, in a
     country the caption names. Without that country the guess is not made."""
-
     gaz = gazetteer()
     countries = {gaz.places[ids[0]].country for _, _, ids in found}
     taken = [(s, e) for s, e, _ in found]
@@ -365,7 +353,6 @@ _AR_CAPITAL = re.compile(r"(?<![\u0621-\u064a])[وف]?[بلك]?(?:ال)?عاصم
 
 
 def _capitals(text: str, lang: Lang) -> list[tuple[int, int, tuple[str, ...]]]:
-
     if lang == "en":
         if "capital" not in text:
             return []
@@ -557,7 +544,6 @@ def _anchored(
 def _plausible(
     found: list[tuple[int, int, tuple[str, ...]]], text: str, lang: Lang
 ) -> list[tuple[int, int, tuple[str, ...]]]:
-
     gaz = gazetteer()
     # what the caption names besides each mention: countries and regions, and the country of any
     # unambiguous place ("دمشق" makes a Syrian town plausible)
@@ -626,7 +612,6 @@ _ENGLISH_WORD_FREQ = 5000
 
 
 def _english_word_city(mention: str, places: list[Place]) -> bool:
-
     if " " in mention or not all(p.kind in ("city", "admin1") for p in places):
         return False
     return frequencies().get(mention.casefold(), 0) >= _ENGLISH_WORD_FREQ
@@ -639,11 +624,11 @@ _STREET_AFTER = re.compile(r"\s+([A-Z][a-z]*\.?)")
 _FACILITY_AFTER = re.compile(r"(?:\s+[A-Z][\w'-]*){1,3}")
 
 
-def _street(
+def _street_or_building(
     text: str, mention: tuple[int, int, tuple[str, ...]], lang: Lang
 ) -> tuple[int, int] | None:
-    """The span of a street or square named after a place ("Salah al-Din Street", "شارع صلاح
-    الدين"), or None when the mention is not such a name."""
+    """The span of a street, square or building named after a place ("Salah al-Din Street",
+    "شارع صلاح الدين", "Al-Aqsa Martyrs Hospital"), or None when the mention is no such name."""
     start, end, _ = mention
     words = place_words()
     if lang == "en":
@@ -678,7 +663,6 @@ def _country_as_actor(
 ) -> bool:
     """A country named as the one who acts, not where the photo is: "Israel has withdrawn",
     "Iran launched", "the ceasefire between Israel and Hamas", "قالت إسرائيل"."""
-
     start, end, ids = mention
     if gazetteer().places[ids[0]].kind != "country":
         return False
@@ -735,7 +719,6 @@ def _compass_region(text: str, start: int, end: int, best: str) -> str:
 def _nisba_country(word: str) -> str | None:
     """The country a nisba adjective names, with or without its article and in the plural:
     "الأردني", "أردنيون", "أردنيات" (only to choose between homonyms, never as a mention)."""
-
     found = country_of_nisba(word)
     if found or word.startswith("ال"):
         return found
@@ -835,7 +818,7 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
         ]
     found = _plausible(found, text, lang)
     found = [f for f in found if not _country_as_actor(text, f, found, lang)]
-    streets = [street for f in found if (street := _street(text, f, lang)) is not None]
+    streets = [street for f in found if (street := _street_or_building(text, f, lang)) is not None]
     if streets:
         found = [f for f in found if not any(s <= f[0] and f[1] <= e for s, e in streets)]
     if lang == "ar":  # "سورياً" / "سوريّا" (Syrian, with tanween or shadda): an adjective
@@ -909,7 +892,6 @@ _RARE = 50  # at most this frequent in the Arabic word list: not an everyday wor
 
 
 def _rare_ar(word: str) -> bool:
-
     return arabic_frequencies().get(key_ar(word), 0) < _RARE
 
 
@@ -947,9 +929,7 @@ def _ar_prefixed_names(
     return out
 
 
-_AR_BEFORE_NAME = frozenset(["من", "في", "الى", "الي", "إلى"])
-_AR_BETWEEN = frozenset(["الى", "الي", "إلى", "في", "قرب", "شمال", "جنوب", "شرق", "غرب", "شمالي",
-                         "جنوبي", "شرقي", "غربي", "وسط"])  # fmt: skip
+_AR_BEFORE_NAME = frozenset(["من", "في", "الى", "الي", "إلى"])  # the prepositions of "from ... to"
 
 
 def _ar_from_to(
@@ -972,7 +952,7 @@ def _ar_from_to(
             or any(s < word.end() and word.start() < e for s, e in places)
         ):
             continue
-        if link.group(0) in _AR_BETWEEN:
+        if key_ar(link.group(0)) in place_words().cues_ar:
             leads = tokens[i + 3].start() in starts
         else:  # "بريف إدلب", "بمحافظة حمص": the preposition glued to a place noun
             noun = key_ar(link.group(0)[1:])
@@ -1052,7 +1032,6 @@ _FACILITY_WORDS = ("airfield", "air base", "airbase", "airport", "palace", "mosq
 
 
 def _unknown_en(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-
     low = text.casefold()
     spans = (
         [(m.start(), m.end()) for m in _EN_FACILITY.finditer(text)]

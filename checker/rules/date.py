@@ -152,13 +152,8 @@ def weekday_contradicts_date(ctx: Context) -> Iterator[Hit]:
     """
     for lang, fields in ctx.sides():
         for d in fields.dates:
-            if d.weekday is None or not d.is_full or d.relative or d.calendar != "gregorian":
-                continue
-            assert d.year is not None
-            assert d.month is not None
-            assert d.day is not None
-            actual = dt.date(d.year, d.month, d.day).weekday()
-            if actual == d.weekday:
+            actual = _weekday_of(d)
+            if d.weekday is None or actual is None or actual == d.weekday:
                 continue
             spans = {lang: (d.span,)}
             yield Hit.at(
@@ -172,7 +167,8 @@ def weekday_contradicts_date(ctx: Context) -> Iterator[Hit]:
 
 
 def _weekday_of(d: DateMention) -> int | None:
-    """The day of the week a full date fell on (its own calendar converted by the parser)."""
+    """The day of the week a full Gregorian date fell on; None for anything else (a Hijri date's
+    day hangs on the sighting of the moon, so its weekday is not judged)."""
     if d.year is None or d.month is None or d.day is None or d.relative:
         return None
     if d.calendar != "gregorian":
