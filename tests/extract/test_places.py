@@ -493,3 +493,34 @@ def test_everyday_town_name_after_a_preposition_next_to_a_place_of_its_country()
 
 def test_an_unknown_village_name_stops_before_a_particle() -> None:
     assert _texts("الدخان يتصاعد في بلدة كفركلا كما يبدو من بعيد (رويترز)") == ["كفركلا"]
+
+
+@pytest.mark.parametrize(
+    ("en", "name"),
+    [
+        # GeoNames gives these towns no population: the core countries keep them all the same
+        ("Iraqi troops advance in Tal Afar, west of Mosul. (AP Photo/Omar Nasser)", "Tall 'Afar"),
+        ("Smoke rises over the town of Marjayoun, Lebanon. REUTERS/Ali Hankir", "Marjayoun"),
+        ("Rebels in the city of Ariha, Idlib province. REUTERS/Omar Haj", "Ariha"),
+    ],
+)
+def test_towns_of_unknown_size_in_the_core_countries(en: str, name: str) -> None:
+    assert name in _places(en=en)
+
+
+def test_a_village_of_unknown_size_keeps_no_name_that_is_a_word() -> None:
+    # "معبر" (a crossing) and "Crater" name villages of unknown size: the word wins
+    assert _places(ar="شاحنات مساعدات تنتظر عند معبر مغلق (رويترز)") == []
+    assert _places(en="Tourists look into the Crater at dawn. (AP Photo/Omar Nasser)") == []
+
+
+def test_a_small_town_near_a_named_place_is_that_town() -> None:
+    # Qalandiya is filed under the Palestinian territories and Jerusalem under Israel: 11 km apart
+    assert _places(ar="مشيعون في مخيم قلنديا شمالي القدس (رويترز)")[0] == "Qalandiya"
+
+
+def test_a_small_foreign_town_is_not_read_beside_a_named_governorate() -> None:
+    # al-Khalidiyah is a district of Homs; a Jordanian village of that name is not meant
+    assert _places(en="Troops in the district of al-Khalidiyah in Homs. REUTERS/Omar Haj") == [
+        "Homs"
+    ]
