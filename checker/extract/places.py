@@ -71,6 +71,12 @@ class PlaceWords:
     facility_nouns_en: frozenset[str]
     facility_nouns_ar: frozenset[str]
     core: frozenset[str]
+    group_heads_en: frozenset[str]
+    organisation_nouns_en: frozenset[str]
+    group_nouns_ar: frozenset[str]
+    not_place_phrases_ar: tuple[str, ...]
+    given_names_en: frozenset[str]
+    given_names_ar: frozenset[str]
     actor_verbs_ar: frozenset[str]
     compass_en: frozenset[str]
     plural_adjectives_ar: frozenset[str]
@@ -80,6 +86,7 @@ class PlaceWords:
 def place_words() -> PlaceWords:
     table = load_toml("place_words.toml")
     en, ar = table["english"], table["arabic"]
+    given = load_toml("given_names.toml")
     return PlaceWords(
         cues_en=frozenset(w.casefold() for w in en["cues"]),
         nouns_before_of=frozenset(w.casefold() for w in en["nouns_before_of"]),
@@ -101,6 +108,12 @@ def place_words() -> PlaceWords:
         actor_verbs_ar=frozenset(key_ar(w) for w in ar["actor_verbs"]),
         compass_en=frozenset(en["compass"]),
         core=frozenset(table["core_countries"]),
+        group_heads_en=frozenset(en["group_heads"]),
+        organisation_nouns_en=frozenset(en["organisation_nouns"]),
+        group_nouns_ar=frozenset(key_ar(w) for w in ar["group_nouns"]),
+        not_place_phrases_ar=tuple(key_ar(w) for w in ar["not_place_phrases"]),
+        given_names_en=frozenset(given["english"]),
+        given_names_ar=frozenset(key_ar(w) for w in given["arabic"]),
         plural_adjectives_ar=frozenset(key_ar(w) for w in ar["plural_adjectives"]),
     )
 
@@ -121,6 +134,11 @@ def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
     if n == 1 and first.isupper() and _agency_acronym(first):
         return None  # "news agency SANA" is not Sanaa
     start, end = words[i].start(), words[i + n - 1].end()
+    if _word_before(text, start, "en") in place_words().group_heads_en:
+        return None  # "Ahrar al-Sham", "Saraya al-Quds": an armed group's name
+    caps = _FACILITY_AFTER.match(text, end)
+    if caps and any(w in place_words().organisation_nouns_en for w in caps.group(0).split()):
+        return None  # "Quds Force", "Jerusalem Post", "Qatar Airways"
     if _BREAK.search(text, start, end):
         return None
     key = key_en(text[start:end])
@@ -134,6 +152,37 @@ def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
     if ids and n == 1 and _demonym_before_noun(text, i, words, ids):
         return None
     return ids
+
+
+_WORD_BEFORE = re.compile(r"(?:^|[\s(«\"'])(?:[Aa]l-|[Ee]l-)?([^\s(«\"',.;:]+) $")
+
+
+def _word_before(text: str, start: int, lang: Lang) -> str:
+    """The word right before ``start`` when one space alone parts them (no comma, no cue in
+    between), without an English article ("al-Jabha" -> "Jabha"); Arabic words folded."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return ""
+    return m.group(1) if lang == "en" else key_ar(m.group(1))
+
+
+def _after_given_name(text: str, start: int, end: int, places: list[Place], lang: Lang) -> bool:
+    """Is the mention the rest of a person's name, a given name right before it ("محمد سالم",
+    "حسين سالم أبو غوش", "Ahmed Homs")? Countries are never surnames here; in Arabic the name
+    must stand bare (a preposition glued to it makes it a place: "محمد بغزة")."""
+    if any(p.kind == "country" for p in places):
+        return False
+    words = place_words()
+    prev = _word_before(text, start, lang)
+    if lang == "en":
+        return prev in words.given_names_en
+    # Arabic puts the verb first, its object after the subject: "زار محمود عباس رام الله" keeps a
+    # town of some size; only a small one is taken for a surname
+    return (
+        prev in words.given_names_ar
+        and ar_place_key(text[start:end]) in gazetteer().by_ar
+        and all(p.kind == "city" and p.population < _CORE_SMALL_TOWN for p in places)
+    )
 
 
 _ARABIC_NAME_GOES_ON = re.compile(r" (?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]", re.IGNORECASE)
@@ -153,7 +202,9 @@ def _other_h_spelling(key: str) -> str | None:
 
 def _silent_h(key: str) -> tuple[str, ...] | None:
     other = _other_h_spelling(key)
-    return gazetteer().by_en.get(other) if other else None
+    if other is None or frequencies().get(other, 0) >= _ENGLISH_WORD_FREQ:
+        return None  # "Saleh" (a name) without its h is "sale", a word, not Salé in Morocco
+    return gazetteer().by_en.get(other)
 
 
 def _demonym_before_noun(
@@ -203,7 +254,7 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
             on_border = prev.endswith("حدود")  # الحدود السورية: a place
             if not on_border and not stem.startswith("ال") and ("ال" + stem) in token:
                 continue  # the caption's article is part of the word: "المسجد" is no village مسجد
-            if _in_organisation_name(prev, text, end):
+            if _in_organisation_name(prev, text, start, end):
                 return None
             if n == 1 and not on_border:
                 if _nisba(token, stem):
@@ -240,11 +291,34 @@ def _plural_adjective_after(text: str, end: int) -> bool:
     return bool(after) and key_ar(after[0]) in place_words().plural_adjectives_ar
 
 
-def _in_organisation_name(prev: str, text: str, end: int) -> bool:
+def _in_organisation_name(prev: str, text: str, start: int, end: int) -> bool:
     """A place inside an organisation's name: "قوات سوريا الديمقراطية", "وجيش لبنان الجنوبي" (a
-    noun of organisations before it, an adjective with its article after it)."""
-    nouns = place_words().organisation_nouns_ar
-    if not prev or (prev not in nouns and not (prev[0] in "ولب" and prev[1:] in nouns)):
+    noun of organisations before it, an adjective with its article after it); an armed group's
+    "سرايا القدس", "فيلق القدس", "هيئة تحرير الشام" (a group noun before it, or a word that
+    follows a group or organisation noun)."""
+    words = place_words()
+
+    def bare(word: str) -> str:
+        word = key_ar(word)
+        return word[1:] if word[:1] in "ولب" and len(word) > 3 else word
+
+    nouns = words.organisation_nouns_ar
+    groups = words.group_nouns_ar
+    if not prev:
+        return False
+    if key_ar(prev) in groups or bare(prev) in groups:
+        return True
+    before = text[max(0, start - 30) : start].split()
+    if (
+        len(before) >= 2
+        and (bare(before[-2]) in nouns or bare(before[-2]) in groups)
+        and not key_ar(prev).startswith("ال")
+        and key_ar(prev) not in words.cues_ar
+        and key_ar(prev) not in words.admin_nouns_ar
+        and key_ar(prev) not in words.nouns_ar
+    ):
+        return True  # "هيئة تحرير الشام", "جبهة فتح الشام"
+    if key_ar(prev) not in nouns and bare(prev) not in nouns:
         return False
     after = text[end : end + 20].split()
     return bool(after) and after[0].startswith("ال") and len(after[0]) > 3
@@ -565,6 +639,8 @@ def _plausible(
             if _anchored(text, start, end, places, found):
                 keep.append((start, end, ids))
             continue
+        if _after_given_name(text, start, end, places, lang):
+            continue  # "Ahmed Homs", "محمد سالم": the rest of a person's name
         named = set().union(*(s for m, s in enumerate(named_by) if m != n))
         # "Nice", "Reading", "Van", "Salt": a town named like a common English word is taken
         # only with its country or region named, or as a dateline
@@ -625,6 +701,9 @@ _ARTICLE_BEFORE = re.compile(r"(?:al|el)[- ]$")
 _AR_WORD_BEFORE = re.compile(r"([\u0621-\u064a]+)\s+$")
 _AR_TWO_BEFORE = re.compile(r"([\u0621-\u064a]+)\s+[\u0621-\u064a]+\s+$")
 _STREET_AFTER = re.compile(r"\s+([A-Z][a-z]*\.?)")
+_LOWER_STREET_AFTER = re.compile(r"\s+(?:street|road|avenue)\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|along|off|in|at|near)\s+$")
+_AR_DEFINITE_AFTER = re.compile(r"\s+ال[\u0621-\u064a]{3,}")
 _FACILITY_AFTER = re.compile(r"(?:\s+[A-Z][\w'-]*){1,3}")
 
 
@@ -640,6 +719,9 @@ def _street_or_building(
         if m and m.group(1) in words.street_nouns_en:
             article = _ARTICLE_BEFORE.search(text[max(0, start - 3) : start])
             return (start - len(article.group(0)) if article else start, m.end())
+        low = _LOWER_STREET_AFTER.match(text, end)
+        if low and _PREPOSITION_BEFORE.search(text, max(0, start - 8), start):
+            return (start, low.end())  # "on Baghdad street" (but "a Baghdad street" is in Baghdad)
         # "Al-Aqsa Martyrs Hospital": a building named after the place
         caps = _FACILITY_AFTER.match(text, end)
         if caps:
@@ -650,6 +732,13 @@ def _street_or_building(
     before = _AR_WORD_BEFORE.search(text, max(0, start - 12), start)
     if before and key_ar(before.group(1)) in words.street_nouns_ar:
         return (start - len(before.group(0)), end)
+    if (
+        before
+        and key_ar(before.group(1)) in words.facility_nouns_ar
+        and text[start] != "ب"
+        and (adjective := _AR_DEFINITE_AFTER.match(text, end)) is not None
+    ):
+        return (start - len(before.group(0)), adjective.end())  # "مجمع فلسطين الطبي"
     two = _AR_TWO_BEFORE.search(text, max(0, start - 24), start)
     if two and key_ar(two.group(1)) in words.facility_nouns_ar and text[start] != "ب":
         return (start - len(two.group(0)), end)  # "مستشفى شهداء الأقصى"
@@ -764,7 +853,12 @@ def _namesake_city(gaz: Gazetteer, city: str, admin: str) -> bool:
         return False
     from checker.translit import same_name
 
-    return place.population >= 100_000 or same_name(place.name_en, gaz.places[admin].name_en)
+    admin_name = gaz.places[admin].name_en
+    return (
+        place.population >= 100_000
+        or same_name(place.name_en, admin_name)
+        or admin_name.startswith(place.name_en + " ")  # Ramallah in "Ramallah and al-Bireh"
+    )
 
 
 def _choose(
@@ -837,6 +931,8 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
         found = sorted(found + _variant_spellings(words, text, found, skip_spans, nt))
     if lang == "ar":
         found = sorted(found + _ar_variant_spellings(words, text, found, skip_spans, nt))
+        phrases = place_words().not_place_phrases_ar
+        found = [f for f in found if not key_ar(text[f[0] : f[0] + 24]).startswith(phrases)]
     if lang == "en":
         found = [
             f

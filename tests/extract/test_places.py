@@ -377,6 +377,12 @@ def _texts(ar: str) -> list[str]:
     return [p.text for p in fields.places]
 
 
+def _texts_en(en: str) -> list[str]:
+    fields = check(en=en).en
+    assert fields is not None
+    return [p.text for p in fields.places]
+
+
 def test_village_named_with_a_village_word_after_a_cue() -> None:
     assert "حوش الأشعري" in _texts("نازحون يصلون إلى حوش الأشعري في ريف دمشق (رويترز)")
     assert _texts("اجتمعوا في بيت العائلة (رويترز)") == []  # the family home
@@ -524,3 +530,66 @@ def test_a_small_foreign_town_is_not_read_beside_a_named_governorate() -> None:
     assert _places(en="Troops in the district of al-Khalidiyah in Homs. REUTERS/Omar Haj") == [
         "Homs"
     ]
+
+
+@pytest.mark.parametrize(
+    "ar",
+    [
+        "تشييع الشاب أحمد سالم في قطاع غزة (رويترز)",  # سالم is also a village near Nablus
+        "جنازة حسن سالم أبو غوش في قطاع غزة (رويترز)",  # and أبو غوش a town near Jerusalem
+    ],
+)
+def test_a_small_town_after_a_given_name_is_a_surname(ar: str) -> None:
+    assert _places(ar=ar) == ["Gaza Strip"]
+
+
+def test_a_given_name_does_not_swallow_a_place_after_a_preposition() -> None:
+    # "على" folds onto the name علي, which is therefore no given name here
+    assert _places(ar="غارة على معرة النعمان بسوريا (أسوشيتد برس)")[0] == "Maarat al-Numan"
+    assert _places(en="Relatives of Ahmed Homs mourn in Aleppo. REUTERS/Omar Haj") == ["Aleppo"]
+
+
+@pytest.mark.parametrize(
+    ("ar", "en"),
+    [
+        ("مقاتلون من سرايا القدس في غزة (رويترز)", "Fighters of Saraya al-Quds parade in Gaza."),
+        ("قائد فيلق القدس في طهران (رويترز)", "The commander of the Quds Force in Tehran."),
+        ("مقاتلون من هيئة تحرير الشام في إدلب (رويترز)", "Hayat Tahrir al-Sham fighters in Idlib."),
+        ("عناصر من حركة أحرار الشام في إدلب (رويترز)", "Members of Ahrar al-Sham in Idlib."),
+    ],
+)
+def test_an_armed_group_named_after_a_place_is_no_place(ar: str, en: str) -> None:
+    places = _places(ar=ar)
+    assert "Jerusalem" not in places
+    assert "Damascus" not in places
+    assert len(places) == 1
+    assert len(_places(en=en + " (AP Photo/Omar Nasser)")) == 1
+
+
+def test_organisations_named_after_a_place() -> None:
+    assert _places(en="A Qatar Airways plane lands in Doha. (AP Photo/Omar Nasser)") == ["Doha"]
+    assert _texts("مرضى أمام مجمع فلسطين الطبي في رام الله (رويترز)")[0] == "مجمع فلسطين الطبي"
+
+
+def test_birthplace_is_no_muscat() -> None:
+    assert _places(ar="دفن في مسقط رأسه بمدينة الخليل (رويترز)") == ["Hebron"]
+
+
+def test_a_street_written_in_lower_case() -> None:
+    assert (
+        _texts_en("Troops at a checkpoint on Baghdad street, in Damascus. (AP Photo/Omar Nasser)")[
+            0
+        ]
+        == "Baghdad street"
+    )
+    assert _places(en="A man walks down a Baghdad street. (AP Photo/Omar Nasser)") == ["Baghdad"]
+
+
+def test_a_name_ending_in_h_is_no_word_without_it() -> None:
+    # "Saleh" without its h is "sale", an English word: no Salé, Morocco
+    assert _places(en="Forces loyal to ex-president Saleh fought. (AP Photo/Omar Nasser)") == []
+    assert _places(en="Fighting near Hodeida port. (AP Photo/Omar Nasser)") == ["Al Hudaydah"]
+
+
+def test_a_governorate_named_after_its_town_reads_as_the_town() -> None:
+    assert _places(en="Mourners in Ramallah. (AP Photo/Omar Nasser)") == ["Ramallah"]
