@@ -77,7 +77,7 @@ def _en_agency_pattern() -> re.Pattern[str]:
 _EN_LEAD = re.compile(
     r"(?=[©RAEePCI])"  # the first letters of the forms below: spares a try at every position
     r"(?:©\s*(?:\d{4}\s*)?)?"
-    r"(?<![\w/])(?<!via\s)(?:REUTERS|Reuters\s*/|AFP\s+PHOTO|APAIMAGES\s+PHOTO|EPA(?:-EFE)?\s*/|epa\d{6,}|"
+    r"(?<![\w/])(?<!via\s)(?:REUTERS|Reuters\s*/|AFP\s+PHOTO|(?i:APAIMAGES\s+PHOTO)|EPA(?:-EFE)?\s*/|epa\d{6,}|"
     r"AP\s*Photo\b|Photo\s+credit\s+should\s+read|Photo\s+by\b|Photo\s*:|Credit\s*:|"
     r"Photograph\s*:|Image\s*:|Picture\s*:)"
     r"[^\n]*$"
@@ -605,6 +605,14 @@ def find_ar_credit(nt: Normalized) -> Credit | None:
     for paren in reversed(list(_AR_PAREN.finditer(text))):
         group = next(g for g in (1, 2, 3) if paren.group(g) is not None)
         credit = _parse_ar_parts(nt, paren.start(group), paren.end(group))
+        if (
+            credit is not None
+            and group == 2
+            and credit.agency is None
+            and not credit.file
+            and not _AR_PHOTO_LABEL.match(paren.group(2))
+        ):
+            continue  # '... مع «هيئة تحرير الشام»': a name quoted at the end, not its credit
         if credit is not None:
             return credit
     # 2. "... - رويترز" / "... / أ ف ب" at the end

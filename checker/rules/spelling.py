@@ -163,14 +163,22 @@ def non_word_typo(ctx: Context) -> Iterator[Hit]:
     common = frequencies()
     exempt: list[Span] | None = None
     capitalised: set[str] | None = None
+    reported_to = -1  # the end of the last place misspelling: its later words are in it
     for i, token in enumerate(tokens):
         word = token.text
+        if token.span.start < reported_to:
+            continue
         if word in common or (word[:1].isupper() and word.casefold() in common):
             continue  # most words: one lookup
         if exempt is None:
             exempt = _exempt_spans(fields)
         if any(token.span.overlaps(s) for s in exempt):
             continue
+        if (
+            text[token.span.end : token.span.end + 1] == "?"
+            and text[token.span.end + 1 : token.span.end + 2].isalpha()
+        ):
+            continue  # "doesn?t": an apostrophe lost on the way (TX007), not a misspelling
         if word[:1].isupper() and word[1:].islower() and len(word) >= 4:
             if any(token.span.overlaps(p.span) and key_en(p.text) in by_en for p in fields.places):
                 continue  # part of a place written as the gazetteer writes it: "Beit Hanoun"
@@ -179,6 +187,7 @@ def non_word_typo(ctx: Context) -> Iterator[Hit]:
             if fixed:
                 name, length = fixed
                 span = Span(token.span.start, tokens[i + length - 1].span.end)
+                reported_to = span.end
                 yield Hit(
                     f'"{text[span.start : span.end]}" looks like a misspelling of the place name "{name}".',
                     en=(span,),
@@ -282,6 +291,15 @@ _YOU_SOUND = re.compile(
 )
 
 
+def _you_sound(word: str, pattern: re.Pattern[str]) -> bool:
+    """Does the word start with a "you" or "wo" sound? Not "un-" before a word of its own:
+    "an unidentified", "an uninhabited" (but "a unit", "a union", "a university")."""
+    if not pattern.match(word):
+        return False
+    rest = word[2:].casefold()
+    return not (word[:2].casefold() == "un" and len(rest) >= 5 and known(rest))
+
+
 @rule("SP004", "a-or-an", Category.SPELLING, Severity.WARNING, needs_both=False)
 def a_or_an(ctx: Context) -> Iterator[Hit]:
     """ "a" before a vowel sound, or "an" before a consonant sound.
@@ -309,12 +327,12 @@ def a_or_an(ctx: Context) -> Iterator[Hit]:
         if (nxt.isupper() and len(nxt) > 1) or not (nxt[:1].isalpha() or nxt[:1].isdigit()):
             continue  # abbreviations: "a UN", "an FBI" are read letter by letter
         if article.text.lower() == "a":
-            if _AN_BEFORE.match(nxt) and not _A_BEFORE_EXCEPT.match(nxt):
+            if _AN_BEFORE.match(nxt) and not _you_sound(nxt, _A_BEFORE_EXCEPT):
                 right = "an" if article.text == "a" else "An"
             else:
                 continue
         else:
-            if _AN_CONSONANT_OK.match(nxt) and not _YOU_SOUND.match(nxt):
+            if _AN_CONSONANT_OK.match(nxt) and not _you_sound(nxt, _YOU_SOUND):
                 continue
             right = "a" if article.text == "an" else "A"
         yield Hit(

@@ -255,16 +255,31 @@ def markup_residue(ctx: Context) -> Iterator[Hit]:
 _CONTROL = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\ufffe\uffff]")
 
 
+# "Israel?s", "doesn?t": a curly apostrophe that a Latin-1 or ASCII step turned into "?"
+_LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|re|ll|ve|d|m)\b)")
+
+
 @rule("TX007", "control-character", Category.TEXT, Severity.WARNING, needs_both=False)
 def control_character(ctx: Context) -> Iterator[Hit]:
     """A control character or the replacement character (�) in a caption.
 
     What it checks: C0 and C1 control characters other than tab and line breaks, and U+FFFD,
-    the mark a decoder leaves where bytes could not be read.
-    Why it matters: control characters break feeds and XML; a � means text was lost.
+    the mark a decoder leaves where bytes could not be read; in English, a "?" inside a word
+    where a curly apostrophe was lost on the way ("Israel?s", "doesn?t").
+    Why it matters: control characters break feeds and XML; a � or such a "?" means text was
+    lost.
     Example: "Smoke rises over Gaza\\x07 City."
-    Use instead: the text without the control character; for �, the original text.
+    Use instead: the text without the control character; for � or "?", the original text.
     """
+    if ctx.en is not None:
+        text = ctx.en.text
+        for m in _LOST_APOSTROPHE.finditer(text):
+            left = re.search(r"[A-Za-z]+$", text[max(0, m.start() - 30) : m.start()])
+            right = re.match(r"[A-Za-z]+", text[m.end() :])
+            word = f"{left.group(0) if left else ''}?{right.group(0) if right else ''}"
+            yield _hit("en", Span(m.start(), m.end()),
+                       f'The English caption has "?" where an apostrophe was lost ("{word}").',
+                       0.9, "\u2019", {"word": word})  # fmt: skip
     for lang, text in _sides(ctx):
         for m in _CONTROL.finditer(text):
             what = (

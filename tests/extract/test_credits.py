@@ -275,3 +275,16 @@ def test_a_website_is_a_handout_source_and_a_rank_with_initials_stays_in_its_par
     assert credit is not None
     assert credit.text == "Staff Sgt. John Smith/U.S. Army via AP"
     assert credit.photographers == ("John Smith",)
+
+
+def test_an_organisation_quoted_at_the_end_is_no_credit() -> None:
+    # «هيئة تحرير الشام» ends the sentence as the object of "with", not as its credit
+    assert _ar("اشتباكات في إدلب بين فصائل المعارضة و«هيئة تحرير الشام»") is None
+    assert _ar("مقاتلون في إدلب «رويترز»").agency == "Reuters"
+    assert _ar('مقاتلون في إدلب "تصوير: سامر علي"').photographers == ("سامر علي",)
+
+
+def test_a_house_credit_glued_to_the_last_sentence() -> None:
+    credit = _en("Children play in the rubble.APAimages Photo / Samer Ali")
+    assert credit.agency == "APA Images"
+    assert credit.photographers == ("Samer Ali",)
