@@ -337,6 +337,16 @@ def main() -> int:
             kept = [a for a in ar if not (PERSIAN & set(a) and everyday_word(a))]
         else:
             kept = ar
+        if pop < COMMON_WORD_MIN_POP:
+            # a Persian spelling that folds onto an Arabic word (شهید -> شهيد "martyr", a village
+            # in Iran) or a name of two letters (بَنِ -> بن "son of") is read as the word; Arabic
+            # captions spell such towns the Arabic way. Qom (قم) and bigger keep theirs.
+            kept = [
+                a
+                for a in kept
+                if len(key_ar(a.lstrip("~")).replace(" ", "")) > 2
+                and not (PERSIAN & set(a) and everyday_word(a.lstrip("~"), WORLD_COMMON_WORD_FREQ))
+            ]
         dropped += len(ar) - len(kept)
         ar = kept
         parent = admin1_by_code.get(f"{country}.{city.get('admin1code', '')}", country)

@@ -556,9 +556,13 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
 
 
 _AR_HANDOUT = re.compile(
-    r"(?:^|[\s(])(?:صوره|صور|لقطه|الصوره)\s+(?:بثتها|نشرتها|وزعتها|اصدرتها|قدمتها|التقطتها|حصلت عليها)\s+"
+    r"(?:^|[\s(])(?:صوره|صور|لقطه|الصوره)\s+(?:التي\s+)?"
+    r"(?:بثتها|نشرتها|وزعتها|اصدرتها|قدمتها|التقطتها|حصلت عليها)\s+"
     r"([^\n،,.()]{2,60})"
 )
+
+
+_AGENCY_WORD = re.compile(r"^(?:وكاله|الوكاله)\s+")
 
 
 def _ar_handout_in_text(nt: Normalized) -> Credit | None:
@@ -570,9 +574,13 @@ def _ar_handout_in_text(nt: Normalized) -> Credit | None:
     base = m.start(1)
     by_ar = agency_by_ar()
     for n in range(min(4, len(words)), 0, -1):
-        found = by_ar.get(ar_compact(" ".join(w.group(0) for w in words[:n])))
+        phrase = " ".join(w.group(0).strip(_QUOTES) for w in words[:n])
+        found = by_ar.get(ar_compact(phrase)) or by_ar.get(ar_compact(_AGENCY_WORD.sub("", phrase)))
         if found is not None:
             s, e = base + words[0].start(), base + words[n - 1].end()
+            if found.tier == 1 or _photo_agency(found.id):
+                # "الصورة التي نشرتها وكالة رويترز": the wire's own photo, no handout
+                return Credit(text=nt.original_text(s, e), span=nt.span(s, e), agency=found.id)
             return Credit(text=nt.original_text(s, e), span=nt.span(s, e), agency=found.id,
                           source=found.id, source_span=nt.span(s, e), handout=True)  # fmt: skip
     kept: list[re.Match[str]] = []

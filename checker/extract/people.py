@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from checker.data import country_of_name_ar, country_of_nisba, grammar_words, load_toml
+from checker.data import (
+    country_of_name_ar,
+    country_of_nisba,
+    gazetteer,
+    grammar_words,
+    load_toml,
+)
 from checker.extract.places import place_words
 from checker.models import Lang, PersonMention
 from checker.normalize import Normalized, ar_bare, key_ar, key_en
@@ -52,6 +58,11 @@ def extract(nt: Normalized, lang: Lang) -> list[PersonMention]:
     return _extract_en(nt) if lang == "en" else _extract_ar(nt)
 
 
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:neighbou?rhoods?|district|area|quarter|camp|village|town|suburb)\b"
+)
+
+
 def _extract_en(nt: Normalized) -> list[PersonMention]:
     text = nt.text
     roles = dict(_titles()[0])
@@ -89,6 +100,9 @@ def _extract_en(nt: Normalized) -> list[PersonMention]:
         building = place_words().facility_nouns_en | place_words().street_nouns_en
         if any(w in building for w in words):
             continue  # "the King Hussein Bridge", "King Fahd Road": a crossing, a street
+        end = name.start(1) + found[len(words) - 1].end()
+        if key_en(text[m.start() : end]) in gazetteer().by_en or _PLACE_NOUN_AFTER.match(text, end):
+            continue  # "the Sheikh Jarrah neighborhood", "Sheikh Zayed": a place named after a title
         start = name.start(1)
         span = nt.span(start, start + found[len(words) - 1].end())  # the name's own spacing kept
         out.append(PersonMention(nt.original[span.start : span.end], span, roles[m.group(0)]))

@@ -617,6 +617,21 @@ def _anchored(
     )
 
 
+def _vouches(text: str, start: int, end: int, ids: tuple[str, ...], lang: Lang) -> bool:
+    """May this mention make another place of its country plausible: a big town, a camp or a
+    site, a name of several words, or a name after a place cue or place noun?"""
+    gaz = gazetteer()
+    words = place_words()
+    if " " in text[start:end].strip() or any(
+        gaz.places[i].kind != "city"
+        or gaz.places[i].population
+        >= (_CORE_SMALL_TOWN if gaz.places[i].country in words.core else _SMALL_TOWN)
+        for i in ids
+    ):
+        return True
+    return cued(text, start, lang)
+
+
 def _plausible(
     found: list[tuple[int, int, tuple[str, ...]]], text: str, lang: Lang
 ) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -624,11 +639,15 @@ def _plausible(
     words = place_words()
     # what the caption names besides each mention: countries and regions, and the country of any
     # unambiguous place ("دمشق" makes a Syrian town plausible)
+    # A bare small town vouches for no other: "قبة مسجد عمر بن الخطاب" is no pair of Iranian
+    # villages (مسجد, بن) that make each other plausible
     named_by: list[set[str]] = []
-    for _, _, ids in found:
+    for start, end, ids in found:
         here = {i for i in ids if gaz.places[i].kind in ("country", "admin1", "region")}
         countries = {gaz.places[i].country for i in ids}
-        named_by.append(here | (countries if len(countries) == 1 else set()))
+        if len(countries) == 1 and (here or _vouches(text, start, end, ids, lang)):
+            here |= countries
+        named_by.append(here)
     keep = []
     for n, (start, end, ids) in enumerate(found):
         places = [gaz.places[i] for i in ids]

@@ -17,7 +17,13 @@ from checker.data import (
     phrase_word,
     register_dependent,
 )
-from checker.data.english import frequencies, known, suggestions, transpositions
+from checker.data.english import (
+    arabic_frequencies,
+    frequencies,
+    known,
+    suggestions,
+    transpositions,
+)
 from checker.extract.places import place_words
 from checker.models import Category, Fields, Severity, Span, Token
 from checker.normalize import key_ar, key_en
@@ -432,6 +438,10 @@ def arabic_place_misspelt(ctx: Context) -> Iterator[Hit]:
             break
 
 
+# An Arabic word this frequent in the word list is spelt right, whatever place a swap would make
+_AR_WORD_FREQ = 20
+
+
 @register_dependent
 @lru_cache(maxsize=16384)
 def _ar_swap_fix(words: tuple[str, ...]) -> tuple[str, str, int] | tuple[()] | None:
@@ -448,10 +458,16 @@ def _ar_swap_fix(words: tuple[str, ...]) -> tuple[str, str, int] | tuple[()] | N
         or ar_place_key(" ".join([stem, *words[1:]])) in by_ar
     ):
         return ()
+    common = arabic_frequencies()
     for j, word in enumerate(words):
         core = stem if j == 0 else word
         if len(core) < 4 or (len(words) == 1 and len(core) < 5):
             continue
+        if (
+            common.get(key_ar(core), 0) >= _AR_WORD_FREQ
+            or common.get(key_ar(word), 0) >= _AR_WORD_FREQ
+        ):
+            continue  # "المباني" (the buildings) is a word, not a slip for a village بماني
         for swapped in transpositions(core):
             candidate = [*words[:j], swapped, *words[j + 1 :]] if j else [swapped, *words[1:]]
             ids = by_ar.get(ar_place_key(" ".join(candidate)))

@@ -288,3 +288,10 @@ def test_a_house_credit_glued_to_the_last_sentence() -> None:
     credit = _en("Children play in the rubble.APAimages Photo / Samer Ali")
     assert credit.agency == "APA Images"
     assert credit.photographers == ("Samer Ali",)
+
+
+def test_a_wire_named_as_publisher_in_the_text_is_its_credit() -> None:
+    credit = _ar('في هذه الصورة التي نشرتها وكالة "رويترز" نازحون في دير البلح')
+    assert (credit.agency, credit.handout) == ("Reuters", False)
+    credit = _ar("صورة بثتها وكالة سانا لمبنى مدمر في حلب")
+    assert (credit.agency, credit.source, credit.handout) == ("SANA", "SANA", True)

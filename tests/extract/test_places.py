@@ -593,3 +593,24 @@ def test_a_name_ending_in_h_is_no_word_without_it() -> None:
 
 def test_a_governorate_named_after_its_town_reads_as_the_town() -> None:
     assert _places(en="Mourners in Ramallah. (AP Photo/Omar Nasser)") == ["Ramallah"]
+
+
+def test_persian_spellings_and_two_letter_names_of_small_towns_are_words() -> None:
+    # شهید (a village in Iran) folds onto شهيد "martyr"; بَنِ (Baneh) onto بن "son of"
+    assert _places(ar="خلفت الغارات نحو مئة فلسطيني بين شهيد وجريح في غزة (رويترز)") == [
+        "Gaza City"
+    ]
+    assert _places(ar="قبة مسجد عمر بن الخطاب في حي كفر حمرة (رويترز)") == [None]
+    assert _places(ar="زوار في مدينة قم الإيرانية (رويترز)") == ["Qom"]  # a big city keeps its own
+
+
+@pytest.mark.parametrize(
+    ("ar", "name"),
+    [
+        ("احتراق صهاريج النفط في عسقلان (رويترز)", "Ashkelon"),
+        ("مواجهات في حي الشيخ جراح بالقدس الشرقية (رويترز)", "Sheikh Jarrah"),
+        ("دمار في حي الشيخ مقصود بحلب (رويترز)", "Sheikh Maqsoud"),
+    ],
+)
+def test_towns_in_the_news_that_geonames_gives_no_arabic_name(ar: str, name: str) -> None:
+    assert _places(ar=ar)[0] == name
