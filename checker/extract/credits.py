@@ -75,10 +75,10 @@ def _en_agency_pattern() -> re.Pattern[str]:
 
 # A credit block that starts with a house-style marker and runs to the end of its line.
 _EN_LEAD = re.compile(
-    r"(?=[©RAEePCI])"  # the first letters of the forms below: spares a try at every position
+    r"(?=[©RAEePCIF])"  # the first letters of the forms below: spares a try at every position
     r"(?:©\s*(?:\d{4}\s*)?)?"
     r"(?<![\w/])(?<!via\s)(?:REUTERS|Reuters\s*/|AFP\s+PHOTO|(?i:APAIMAGES\s+PHOTO)|EPA(?:-EFE)?\s*/|epa\d{6,}|"
-    r"AP\s*Photo\b|Photo\s+credit\s+should\s+read|Photo\s+by\b|Photo\s*:|Credit\s*:|"
+    r"AP\s*Photo\b|Photo\s+credit\s+should\s+read|Photo\s+by\b|Photo\s*:|Foto\s*:|Credit\s*:|"
     r"Photograph\s*:|Image\s*:|Picture\s*:)"
     r"[^\n]*$"
 )
@@ -133,7 +133,7 @@ class _Part:
 
 
 # "/", ",", "via", and "for" ("Photo by Name for The New York Times", "Getty Images for X")
-_EN_SEPARATORS = re.compile(r"\s*(?:[/,;|]|\bvia\b|\bfor\b|\s-\s)\s*", re.IGNORECASE)
+_EN_SEPARATORS = re.compile(r"\s*(?:[/\\,;|]|\bvia\b|\bfor\b|\s-\s)\s*", re.IGNORECASE)
 _AR_SEPARATORS = re.compile(r"\s*(?:[-/,;|]|(?<!\S)عبر(?!\S))\s*")  # عبر: "via"
 
 
@@ -226,6 +226,7 @@ def _display_name(name: str) -> str:
     return name
 
 
+_TRUNCATED = re.compile(r"\s*(?:\.{2,}|…)(?:\s*more)?\s*$", re.IGNORECASE)
 _NAME_AND_ACRONYM = re.compile(r"(.+?)\s*\(([^()]+)\)")
 
 
@@ -238,7 +239,7 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
     # glued house markers: "AP PhotoHussein Malla", "REUTERS/Name", "AFP PHOTO / NAME"
     work = re.sub(r"^(\s*(?:©\s*)?(?:\d{4}\s+)?)", lambda m: " " * len(m.group(1)), work)
     work = re.sub(
-        r"(?i)\b(Photo\s+credit\s+should\s+read|Photo\s+by|Photo\s*:|Credit\s*:|"
+        r"(?i)\b(Photo\s+credit\s+should\s+read|Photo\s+by|Photo\s*:|Foto\s*:|Credit\s*:|"
         r"Photograph\s*:|Image\s*:|Picture\s*:)",
         lambda m: " " * len(m.group(0)),
         work,
@@ -311,6 +312,9 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
         if re.fullmatch(r"(?:photo|pool photo|file photo)", k):
             continue
         name, cut = _strip_rank(text)
+        # "EPA/HAITHAM...", "REUTERS/Mohammed...more": a name cut short on the page; what is left
+        cut_short = _TRUNCATED.search(name) is not None and len(name) > 4
+        name = _TRUNCATED.sub("", name) or name
         offset = part.start + (len(part.text) - len(text)) + cut
         span_end = offset + len(name)
         span = nt.span(offset, span_end)
@@ -324,7 +328,9 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
         )
         website = _WEBSITE.fullmatch(name) is not None  # "KHAMENEI.IR": a handout from a site
         handout = handout or website
-        if _is_org(name) or is_outlet or website or not _looks_like_person(name):
+        if not cut_short and (
+            _is_org(name) or is_outlet or website or not _looks_like_person(name)
+        ):
             courtesy = _COURTESY.match(name)
             if courtesy:  # "Courtesy of the Syrian Civil Defence": the source is the body named
                 name, span = name[courtesy.end() :], nt.span(offset + courtesy.end(), span_end)

@@ -295,3 +295,14 @@ def test_a_wire_named_as_publisher_in_the_text_is_its_credit() -> None:
     assert (credit.agency, credit.handout) == ("Reuters", False)
     credit = _ar("صورة بثتها وكالة سانا لمبنى مدمر في حلب")
     assert (credit.agency, credit.source, credit.handout) == ("SANA", "SANA", True)
+
+
+def test_credit_forms_from_photo_libraries_and_foreign_pages() -> None:
+    credit = _en("Children play in Gaza City on May 2, 2023. Photo by Samer Ali\\ apaimages")
+    assert (credit.agency, credit.photographers) == ("APA Images", ("Samer Ali",))
+    credit = _en("Et barn i Gaza. Foto: Samer Ali / AFP")
+    assert (credit.agency, credit.photographers) == ("AFP", ("Samer Ali",))
+
+
+def test_a_name_cut_short_keeps_what_is_left() -> None:
+    assert _en("Tents in Khan Younis, 01 May 2025. EPA/SAMER...").photographers == ("Samer",)
