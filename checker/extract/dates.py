@@ -582,7 +582,7 @@ def _ar_day(m: re.Match[str], ordinals: dict[str, int]) -> int | None:
 
 # 12/3/2024 (Arabic captions write the day first), 2024/05/12; never a two-digit year
 # the separator is one of / - . and the same twice: "16-6-2024", "16.6.2024"
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{2,4})(?![\d/.-]?\d)")
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?![\d/.-]?\d)")
 
 
 def _numeric(

@@ -206,3 +206,8 @@ def test_year_only_dates_and_years_that_are_not_the_photos() -> None:
     assert _ar("سوريون يتظاهرون في حمص عام 2011") == [("2011", "2011")]
     assert _ar("نازحون منذ عام 2011") == []  # a span of time
     assert _ar("دمار خلال حرب عام 2006") == []  # an event's name
+
+
+def test_year_first_figures_with_a_one_figure_day() -> None:
+    assert _ar("سيارات محترقة في بيروت بتاريخ 2020/8/4 (رويترز)") == [("2020/8/4", "2020-08-04")]
+    assert _ar("نسبة 1/2/3 من السكان (رويترز)") == []
