@@ -172,6 +172,10 @@ def _of_complement(keys: list[str], j: int) -> int:
     return j
 
 
+# a present-tense verb in the dual or plural ("يلتقيان", "يتصافحون"): no name is shaped so
+_DUAL_OR_PLURAL_VERB = re.compile(r"[يت][\u0621-\u064a]{2,}(?:ان|ون)")
+
+
 def _extract_ar(nt: Normalized) -> list[PersonMention]:
     text = nt.text
     words = list(_AR_WORD.finditer(text))
@@ -189,7 +193,7 @@ def _extract_ar(nt: Normalized) -> list[PersonMention]:
         first = keys[i]
         candidates = titles.get(first, [])
         if not candidates and first[:1] in ("و", "ل"):  # "والرئيس", "للرئيس"
-            candidates = [(f, r) for f, r in titles.get(first[1:], []) if len(f) == 1]
+            candidates = titles.get(first[1:], [])
         for form, r in candidates:
             if keys[i + 1 : i + len(form)] == form[1:]:
                 role, size = r, len(form)
@@ -229,6 +233,9 @@ def _extract_ar(nt: Normalized) -> list[PersonMention]:
             and (parts < 3 or (parts == 3 and keys[j].startswith("ال")))
             and keys[j] not in grammar_words().name_stop_ar
             and not keys[j].startswith(("بال", "لل", "وبال"))  # "... بالقدس": in Jerusalem
+            # "ماكرون ورئيس الوزراء ...": "and" with a title begins the next person
+            and not (keys[j][:1] == "و" and keys[j][1:] in titles)
+            and not _DUAL_OR_PLURAL_VERB.fullmatch(keys[j])  # "... ميقاتي يلتقيان"
         ):
             gap = text[(name[-1] if name else words[j - 1]).end() : words[j].start()]
             if name and gap.strip():

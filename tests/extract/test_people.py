@@ -192,3 +192,11 @@ def test_a_title_before_a_bridge_or_a_road_names_no_one() -> None:
     fields = check(en="A soldier at the King Hussein Bridge crossing. (AP Photo/Omar Nasser)").en
     assert fields is not None
     assert fields.people == ()
+
+
+def test_an_arabic_name_ends_before_and_with_a_title() -> None:
+    report = check(
+        ar="الرئيس الفرنسي إيمانويل ماكرون ورئيس الوزراء اللبناني نجيب ميقاتي في باريس (رويترز)"
+    )
+    assert report.ar is not None
+    assert [p.text for p in report.ar.people] == ["إيمانويل ماكرون", "نجيب ميقاتي"]
