@@ -306,3 +306,10 @@ def test_credit_forms_from_photo_libraries_and_foreign_pages() -> None:
 
 def test_a_name_cut_short_keeps_what_is_left() -> None:
     assert _en("Tents in Khan Younis, 01 May 2025. EPA/SAMER...").photographers == ("Samer",)
+
+
+def test_national_agencies_of_the_region() -> None:
+    assert _ar("دمار في بلدة عيتا الشعب (الوكالة الوطنية للإعلام)").agency == "NNA"
+    assert _ar("غارة على صنعاء (سبأ)").agency == "Saba"
+    credit = _en("Smoke rises over the town of Khiam. (NNA via AP)")
+    assert (credit.agency, credit.source, credit.handout) == ("AP", "NNA", True)
