@@ -145,6 +145,8 @@ def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
     if len(key) < 3 or key in _stopwords()[0]:
         return None
     ids = gazetteer().by_en.get(key) or _silent_h(key)
+    if ids and n == 1 and _name_goes_on_before(text, start, ids):
+        return None  # "Goz Beida" (Chad) is not Beida (Libya): the name began a word earlier
     if ids and n == 1 and _ARABIC_NAME_GOES_ON.match(text, end):
         places = gazetteer().places
         if not any(places[i].kind == "country" or places[i].population >= 500_000 for i in ids):
@@ -183,6 +185,23 @@ def _after_given_name(text: str, start: int, end: int, places: list[Place], lang
         and ar_place_key(text[start:end]) in gazetteer().by_ar
         and all(p.kind == "city" and p.population < _CORE_SMALL_TOWN for p in places)
     )
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][a-z]+) $")
+
+
+def _name_goes_on_before(text: str, start: int, ids: tuple[str, ...]) -> bool:
+    """Is the town's name the end of a longer name the gazetteer lacks ("Goz Beida", "Tel
+    Tamr")? So when a capitalised word that is no English word stands right before it; a
+    country or a city of 500,000 keeps its reading."""
+    m = _CAPITALISED_BEFORE.search(text, max(0, start - 20), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if known(word.casefold()) or word in place_words().given_names_en:
+        return False  # "Mourners in ...", "Palestinian ...": English; "Ahmed Homs": a surname
+    places = gazetteer().places
+    return all(places[i].kind == "city" and places[i].population < 500_000 for i in ids)
 
 
 _ARABIC_NAME_GOES_ON = re.compile(r" (?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]", re.IGNORECASE)
@@ -412,7 +431,7 @@ def _variant_spellings(
             if i + n > len(words) or not all(x.group(0)[:1].isupper() for x in words[i : i + n]):
                 continue
             start, end = w.start(), words[i + n - 1].end()
-            if _BREAK.search(text, start, end):
+            if _BREAK.search(text, start, end) or any(s < end and start < e for s, e in taken):
                 continue
             ids = skeleton_index().get(place_skeleton(text[start:end]))
             matching = tuple(x for x in ids or () if gaz.places[x].country in countries)

@@ -614,3 +614,13 @@ def test_persian_spellings_and_two_letter_names_of_small_towns_are_words() -> No
 )
 def test_towns_in_the_news_that_geonames_gives_no_arabic_name(ar: str, name: str) -> None:
     assert _places(ar=ar)[0] == name
+
+
+def test_a_town_is_not_the_end_of_a_longer_name() -> None:
+    # "Goz Beida" is a town in Chad; Beida alone is a Libyan city, and a spelling guess must not
+    # read the two words as another town over it
+    assert _places(en="Refugees in a camp in Goz Beida, Chad. (AP Photo/Omar Nasser)") == [
+        None,
+        "Chad",
+    ]
+    assert _places(en="Mourners in Hebron. (AP Photo/Omar Nasser)") == ["Hebron"]
