@@ -134,17 +134,19 @@ def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
     if n == 1 and first.isupper() and _agency_acronym(first):
         return None  # "news agency SANA" is not Sanaa
     start, end = words[i].start(), words[i + n - 1].end()
-    if _word_before(text, start, "en") in place_words().group_heads_en:
-        return None  # "Ahrar al-Sham", "Saraya al-Quds": an armed group's name
-    caps = _FACILITY_AFTER.match(text, end)
-    if caps and any(w in place_words().organisation_nouns_en for w in caps.group(0).split()):
-        return None  # "Quds Force", "Jerusalem Post", "Qatar Airways"
     if _BREAK.search(text, start, end):
         return None
     key = key_en(text[start:end])
     if len(key) < 3 or key in _stopwords()[0]:
         return None
     ids = gazetteer().by_en.get(key) or _silent_h(key)
+    if not ids:
+        return None
+    if _word_before(text, start, "en") in place_words().group_heads_en:
+        return None  # "Ahrar al-Sham", "Saraya al-Quds": an armed group's name
+    caps = _FACILITY_AFTER.match(text, end)
+    if caps and any(w in place_words().organisation_nouns_en for w in caps.group(0).split()):
+        return None  # "Quds Force", "Jerusalem Post", "Qatar Airways"
     if ids and n == 1 and _name_goes_on_before(text, start, ids):
         return None  # "Goz Beida" (Chad) is not Beida (Libya): the name began a word earlier
     if ids and n == 1 and _ARABIC_NAME_GOES_ON.match(text, end):
@@ -156,16 +158,17 @@ def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
     return ids
 
 
-_WORD_BEFORE = re.compile(r"(?:^|[\s(«\"'])(?:[Aa]l-|[Ee]l-)?([^\s(«\"',.;:]+) $")
-
-
 def _word_before(text: str, start: int, lang: Lang) -> str:
     """The word right before ``start`` when one space alone parts them (no comma, no cue in
     between), without an English article ("al-Jabha" -> "Jabha"); Arabic words folded."""
-    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if m is None:
+    if start < 2 or text[start - 1] != " " or text[start - 2].isspace():
         return ""
-    return m.group(1) if lang == "en" else key_ar(m.group(1))
+    word = text[max(0, start - 30) : start - 1].rsplit(None, 1)[-1].lstrip("(«\"'")
+    if not word or any(ch in word for ch in ",.;:(«\"'"):
+        return ""
+    if lang == "ar":
+        return key_ar(word)
+    return word[3:] if word[:3] in ("al-", "Al-", "el-", "El-") else word
 
 
 def _after_given_name(text: str, start: int, end: int, places: list[Place], lang: Lang) -> bool:

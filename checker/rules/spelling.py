@@ -442,6 +442,12 @@ def arabic_place_misspelt(ctx: Context) -> Iterator[Hit]:
 _AR_WORD_FREQ = 20
 
 
+def _everyday_ar(word: str) -> bool:
+    """Is the word common in the Arabic word list? Asked only once a swap has made a place, so
+    that the list (15 MB in memory) is loaded only for the rare caption that needs it."""
+    return arabic_frequencies().get(key_ar(word), 0) >= _AR_WORD_FREQ
+
+
 @register_dependent
 @lru_cache(maxsize=16384)
 def _ar_swap_fix(words: tuple[str, ...]) -> tuple[str, str, int] | tuple[()] | None:
@@ -458,20 +464,16 @@ def _ar_swap_fix(words: tuple[str, ...]) -> tuple[str, str, int] | tuple[()] | N
         or ar_place_key(" ".join([stem, *words[1:]])) in by_ar
     ):
         return ()
-    common = arabic_frequencies()
     for j, word in enumerate(words):
         core = stem if j == 0 else word
         if len(core) < 4 or (len(words) == 1 and len(core) < 5):
             continue
-        if (
-            common.get(key_ar(core), 0) >= _AR_WORD_FREQ
-            or common.get(key_ar(word), 0) >= _AR_WORD_FREQ
-        ):
-            continue  # "المباني" (the buildings) is a word, not a slip for a village بماني
         for swapped in transpositions(core):
             candidate = [*words[:j], swapped, *words[j + 1 :]] if j else [swapped, *words[1:]]
             ids = by_ar.get(ar_place_key(" ".join(candidate)))
             if ids:
+                if _everyday_ar(core) or _everyday_ar(word):
+                    break  # "المباني" (the buildings) is a word, not a slip for a village بماني
                 return " ".join(candidate), ids[0], cut
     return None
 
