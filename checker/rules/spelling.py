@@ -11,6 +11,7 @@ from checker.data import (
     ar_place_key,
     confusion_phrases,
     confusions,
+    country_of_nisba,
     gazetteer,
     grammar_words,
     months_en,
@@ -442,6 +443,13 @@ def arabic_place_misspelt(ctx: Context) -> Iterator[Hit]:
 _AR_WORD_FREQ = 20
 
 
+def _more_common_ar(word: str, other: str) -> bool:
+    """Is ``word`` an everyday word, at least a third as common as ``other``?"""
+    common = arabic_frequencies()
+    seen = common.get(key_ar(word), 0)
+    return seen >= _AR_WORD_FREQ and seen * 3 >= common.get(key_ar(other), 0)
+
+
 def _everyday_ar(word: str) -> bool:
     """Is the word common in the Arabic word list? Asked only once a swap has made a place, so
     that the list (15 MB in memory) is loaded only for the rare caption that needs it."""
@@ -700,6 +708,50 @@ def detached_waw(ctx: Context) -> Iterator[Hit]:
         )
 
 
+_AR_PLURAL_IN = re.compile(r"(?<![\u0621-\u064a])[\u0621-\u064a]{3,}(?<!ي)ين(?![\u0621-\u064a])")
+_AR_PLURAL_PREFIX = re.compile(r"^(?:[وف]?[بلك]?ال|[وف]?لل|[وف]?[بلك]?)")
+
+
+@rule("SP012", "arabic-nisba-plural", Category.SPELLING, Severity.WARNING, needs_both=False)
+def arabic_nisba_plural(ctx: Context) -> Iterator[Hit]:
+    """The plural of a country's adjective written with one ي where it takes two.
+
+    What it checks: an Arabic word ending in ـين whose stem with ي is the adjective of a
+    country the gazetteer knows ("الليبين": ليبي, Libya), when the word itself is no place
+    (البحرين is Bahrain) nor a common word as written ("مصرين": insisting). The plural of a
+    nisba is ـيين.
+    Why it matters: a common slip in fast copy ("الفلسطينين"), and search misses the word.
+    Example: "احتفالات الليبين في طرابلس"
+    Use instead: "احتفالات الليبيين في طرابلس"
+    """
+    fields = ctx.ar
+    if fields is None:
+        return
+    by_ar = gazetteer().by_ar
+    for m in _AR_PLURAL_IN.finditer(fields.text):
+        word = m.group(0)
+        if ar_place_key(word) in by_ar:
+            continue  # "البحرين", "فلسطين": places, not plurals
+        body = word[:-2]
+        # the clitics and article may be read off or not: "فلسطينين" begins with ف, not و/ف
+        for prefix in {"", _AR_PLURAL_PREFIX.match(body).group(0)}:  # type: ignore[union-attr]
+            stem = body[len(prefix) :]
+            if len(stem) < 3 or ar_place_key(stem + "ين") in by_ar:
+                continue
+            if country_of_nisba("ال" + key_ar(stem) + "ي") is None:
+                continue
+            fixed = f"{prefix}{stem}يين"
+            if _more_common_ar(word, fixed):
+                break  # "مصرين على البقاء" (insisting), not Egyptians; "سورين", a name
+            yield Hit(
+                f"“{word}” is missing a ي: the plural of the adjective is “{fixed}”.",
+                ar=(Span(m.start(), m.end()),),
+                confidence=0.85,
+                suggestion=fixed,
+            )
+            break
+
+
 RULES = (
     real_word_confusion,
     non_word_typo,
@@ -712,4 +764,5 @@ RULES = (
     capitalised_determiner,
     arabic_place_misspelt,
     arabic_hamza_style,
+    arabic_nisba_plural,
 )
