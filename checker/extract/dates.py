@@ -92,6 +92,14 @@ def _en_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+def _impossible(nt: Normalized, start: int, end: int, month: int) -> DateMention:
+    """A date that does not exist ("31 June", "30 فبراير"): kept as a defective mention, with
+    its month but no day or year, so that no rule reads it as a date."""
+    span = nt.span(start, end)
+    return DateMention(nt.original[span.start : span.end], span, None, month, None,
+                       defective=True)  # fmt: skip
+
+
 def _valid(year: int | None, month: int, day: int | None) -> bool:
     if day is None:
         return 1 <= month <= 12
@@ -200,6 +208,10 @@ def extract_en(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
             defective = raw_year is not None and raw_year.startswith("'")
             year = int(raw_year) if raw_year and not defective else None
             if not _valid(year, month, day):
+                if day is not None and day <= 31 and 1 <= month <= 12:
+                    # "June 31, 2024": a date that does not exist is reported, never read
+                    taken.append((m.start(), m.end()))
+                    found.append(_impossible(nt, m.start(), m.end(), month))
                 continue
             wd_text = m.groupdict().get("wd")
             weekday = weekdays[wd_text.casefold()] if wd_text else None
@@ -363,6 +375,9 @@ def extract_ar(nt: Normalized, reference: dt.date | None = None) -> list[DateMen
         if second is not None and months[second] != month:
             continue  # two different months: not one date
         if not _valid(year, month, day):
+            if day is not None and day <= 31:
+                taken.append((m.start(), m.end()))
+                found.append(_impossible(nt, m.start(), m.end(), month))
             continue
         weekday = weekdays.get(m.group("wd")) if m.group("wd") else None
         start = m.start("wd") if m.group("wd") else m.start()

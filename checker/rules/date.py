@@ -213,4 +213,44 @@ def weekday_differs(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULES = (date_only_in_one_language, dates_differ, weekday_contradicts_date, weekday_differs)
+_DAYS_IN = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@rule("DT005", "date-malformed", Category.DATE, Severity.WARNING, needs_both=False)
+def date_malformed(ctx: Context) -> Iterator[Hit]:
+    """A date that does not exist, or whose year is written in two figures.
+
+    What it checks: a day the month does not have ("June 31, 2024", "30 فبراير 2024", 29
+    February of a common year) and a year cut to two figures ("Feb. 6 '23"). Neither is read
+    as a date, so no other date rule can use it.
+    Why it matters: an impossible date is a typo in a fact, and a two-digit year leaves the
+    reader, and the archive search, to guess the century.
+    Example: "Palestinians gather in Gaza City, June 31, 2024. (AP Photo/Omar Nasser)"
+    Use instead: "Palestinians gather in Gaza City, June 30, 2024. (AP Photo/Omar Nasser)"
+    """
+    for lang, fields in ctx.sides():
+        for d in fields.dates:
+            if not d.defective:
+                continue
+            if d.day is None and d.year is None and d.month is not None:
+                days = _DAYS_IN[d.month - 1]
+                message = (
+                    f"The date “{d.text}” does not exist: {_MONTHS_EN[d.month - 1]} has "
+                    f"{days if d.month != 2 else '28 (29 in a leap year)'} days."
+                )
+                yield Hit.at(message, {lang: (d.span,)}, confidence=0.9)
+            else:
+                yield Hit.at(
+                    f"The date “{d.text}” gives its year in two figures; write the year in full.",
+                    {lang: (d.span,)},
+                    confidence=0.7,
+                )
+
+
+RULES = (
+    date_only_in_one_language,
+    dates_differ,
+    weekday_contradicts_date,
+    weekday_differs,
+    date_malformed,
+)
