@@ -780,6 +780,10 @@ class GrammarWords:
     doubled_ok_en: frozenset[str]
     function_words_ar: frozenset[str]
     house_style_ar: dict[str, str]
+    negation_en: frozenset[str]
+    negation_ar: frozenset[str]
+    not_negation_en: tuple[str, ...]
+    not_negation_ar: tuple[str, ...]
 
 
 @cache
@@ -801,6 +805,10 @@ def grammar_words() -> GrammarWords:
         doubled_ok_en=frozenset(spelling["english"]["doubled_ok"]),
         function_words_ar=frozenset(spelling["arabic"]["function_words"]),
         house_style_ar=dict(spelling["arabic"]["house_style"]),
+        negation_en=frozenset(w.casefold() for w in table["negation"]["english"]),
+        negation_ar=frozenset(key_ar(w) for w in table["negation"]["arabic"]),
+        not_negation_en=tuple(w.casefold() for w in table["negation"]["english_not"]),
+        not_negation_ar=tuple(key_ar(w) for w in table["negation"]["arabic_not"]),
     )
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from checker.data import load_toml
+from checker.data import grammar_words, load_toml
 from checker.models import Category, Fields, NumberMention, Severity, Span
 from checker.normalize import ar_stems, key_ar, key_en
-from checker.rules.base import Context, Hit, rule
+from checker.rules.base import Context, Hit, first_sentence_end, rule
 from checker.rules.number import fmt_number, numbers_agree
 from checker.rules.spelling import clauses
 
@@ -105,4 +105,66 @@ def outcome_differs(ctx: Context) -> Iterator[Hit]:
         )
 
 
-RULES = (outcome_differs,)
+def _negations(fields: Fields) -> list[Span]:
+    """The negation words of the caption's first sentence ("not", "didn't", "لم", "لا"), set
+    aside those in phrases that deny nothing ("not only", "لا يزال" still)."""
+    words = grammar_words()
+    end = first_sentence_end(fields)
+    text = fields.text
+    out = []
+    for token in fields.tokens:
+        if token.span.start >= end:
+            break
+        if fields.lang == "en":
+            word = token.text.casefold()
+            if word not in words.negation_en and not word.endswith("n't"):
+                continue
+            ahead = text[token.span.start : token.span.start + 20].casefold()
+            behind = text[max(0, token.span.start - 12) : token.span.end].casefold()
+            if ahead.startswith(words.not_negation_en) or behind.endswith("whether or not"):
+                continue
+        else:
+            if key_ar(token.text) not in words.negation_ar:
+                continue
+            ahead = key_ar(text[token.span.start : token.span.start + 20])
+            if ahead.startswith(words.not_negation_ar):
+                continue
+        out.append(token.span)
+    return out
+
+
+@rule("CT002", "negation-differs", Category.CONTENT, Severity.INFO)
+def negation_differs(ctx: Context) -> Iterator[Hit]:
+    """One caption's first sentence denies something, and the other's denies nothing.
+
+    What it checks: negation words in the first sentence of each caption (not, never, no,
+    didn't / لم، لن، لا، ليس), when only one of the two has any. Phrases that hold such a word
+    but deny nothing are left alone ("not only", "لا يزال" still, "لا سيما" especially).
+    Why it matters: "troops did not enter the camp" and "دخلت القوات المخيم" say opposite
+    things; a dropped negation is the smallest edit with the largest change of meaning. The
+    words themselves cannot say which caption is right, so this is a prompt to read both.
+    Example: EN "Israeli troops did not enter the camp, the army said." / AR "دخلت القوات
+    الإسرائيلية المخيم بحسب الجيش".
+    Use instead: "لم تدخل القوات الإسرائيلية المخيم بحسب الجيش".
+    """
+    pair = ctx.both()
+    if pair is None:
+        return
+    en, ar = pair
+    en_neg, ar_neg = _negations(en), _negations(ar)
+    if bool(en_neg) == bool(ar_neg):
+        return
+    side, spans = ("English", en_neg) if en_neg else ("Arabic", ar_neg)
+    fields = en if en_neg else ar
+    word = fields.text[spans[0].start : spans[0].end]
+    other = "Arabic" if en_neg else "English"
+    yield Hit.at(
+        f"The {side} caption's first sentence has a negation (“{word}”) and the {other} one has "
+        "none: check that both say the same thing.",
+        {fields.lang: tuple(spans)},
+        confidence=0.5,
+        evidence={"negations": [fields.text[s.start : s.end] for s in spans]},
+    )
+
+
+RULES = (outcome_differs, negation_differs)
