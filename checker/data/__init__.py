@@ -680,12 +680,23 @@ def country_of_demonym(word: str) -> str | None:
     for suffix in ("ese", "ian", "ish", "an", "i"):
         if low.endswith(suffix) and len(low) - len(suffix) >= 4:
             stem = low[: -len(suffix)]
-            # the shortest name the stem begins: Turkish -> Turkey, not Turks and Caicos
+            # the shortest name the stem begins: Turkish -> Turkey, not Turks and Caicos; a name
+            # that opens with the demonym itself is some other territory (American Samoa)
             matches = [
                 (len(name), place_id)
                 for name, place_id in _country_names()
-                if name.startswith(stem) and len(stem) >= 0.6 * len(name.split()[0])
+                if name.startswith(stem)
+                and len(stem) >= 0.6 * len(name.split()[0])
+                and name.split()[0] != low
             ]
+            if not matches:  # American -> United States of America, Emirati -> United Arab Emirates
+                matches = [
+                    (len(name), place_id)
+                    for name, place_id in _country_names()
+                    if any(
+                        w.startswith(stem) and len(stem) >= 0.6 * len(w) for w in name.split()[1:]
+                    )
+                ]
             if matches:
                 return min(matches)[1]
     return None
@@ -784,6 +795,9 @@ class GrammarWords:
     negation_ar: frozenset[str]
     not_negation_en: tuple[str, ...]
     not_negation_ar: tuple[str, ...]
+    attacks_en: frozenset[str]
+    attacks_ar: frozenset[str]
+    attacks_between_ar: frozenset[str]
 
 
 @cache
@@ -809,6 +823,9 @@ def grammar_words() -> GrammarWords:
         negation_ar=frozenset(key_ar(w) for w in table["negation"]["arabic"]),
         not_negation_en=tuple(w.casefold() for w in table["negation"]["english_not"]),
         not_negation_ar=tuple(key_ar(w) for w in table["negation"]["arabic_not"]),
+        attacks_en=frozenset(w.casefold() for w in table["attacks"]["english"]),
+        attacks_ar=frozenset(key_ar(w) for w in table["attacks"]["arabic"]),
+        attacks_between_ar=frozenset(key_ar(w) for w in table["attacks"]["arabic_between"]),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from checker.data import grammar_words, load_toml
+from checker.data import country_of_demonym, country_of_nisba, gazetteer, grammar_words, load_toml
 from checker.models import Category, Fields, NumberMention, Severity, Span
 from checker.normalize import ar_stems, key_ar, key_en
 from checker.rules.base import Context, Hit, first_sentence_end, rule
@@ -167,4 +167,88 @@ def negation_differs(ctx: Context) -> Iterator[Hit]:
     )
 
 
-RULES = (outcome_differs, negation_differs)
+def _country_word_en(word: str) -> str | None:
+    """The country an English adjective or short name before an attack noun names: Israeli,
+    Russian, U.S., Saudi-led."""
+    word = word.removesuffix("-led")
+    found = country_of_demonym(word)
+    if found:
+        return found
+    ids = gazetteer().by_en.get(key_en(word))
+    if ids and gazetteer().places[ids[0]].kind == "country":
+        return ids[0]
+    return None
+
+
+def _attackers(fields: Fields) -> dict[str, Span]:
+    """Who the first sentence says attacked: the country of the adjective of an attack noun
+    ("Israeli airstrike", "غارة جوية إسرائيلية"), with the adjective's span."""
+    words = grammar_words()
+    end = first_sentence_end(fields)
+    tokens = [t for t in fields.tokens if t.span.start < end]
+    out: dict[str, Span] = {}
+    if fields.lang == "en":
+        for i, token in enumerate(tokens[:-1]):
+            nxt = tokens[i + 1].text.casefold()
+            two = f"{nxt} {tokens[i + 2].text.casefold()}" if i + 2 < len(tokens) else ""
+            if nxt not in words.attacks_en and two not in words.attacks_en:
+                continue
+            if not token.text[:1].isupper() or token.text.endswith("-backed"):
+                continue
+            country = _country_word_en(token.text)
+            if country:
+                out.setdefault(country, token.span)
+        return out
+    for i, token in enumerate(tokens):
+        if key_ar(token.text) not in words.attacks_ar:
+            continue
+        j = i + 1
+        while j < len(tokens) and j <= i + 2 and key_ar(tokens[j].text) in words.attacks_between_ar:
+            j += 1
+        if j >= len(tokens):
+            continue
+        word = key_ar(tokens[j].text)
+        country = country_of_nisba(word) or (
+            country_of_nisba("ال" + word) if not word.startswith("ال") else None
+        )
+        if country:
+            out.setdefault(country, tokens[j].span)
+    return out
+
+
+@rule("CT003", "attacker-differs", Category.CONTENT, Severity.WARNING)
+def attacker_differs(ctx: Context) -> Iterator[Hit]:
+    """The two captions name different countries as the attacker.
+
+    What it checks: the adjective of an attack noun in each caption's first sentence ("Israeli
+    airstrike", "Russian shelling", "Saudi-led strikes" / "غارة إسرائيلية", "قصف روسي"), when
+    both captions name an attacker and no country is named by both.
+    Why it matters: whose strike it was is the heart of the caption; a swapped adjective turns
+    the news around.
+    Example: EN "Smoke rises after an Israeli airstrike on Khiam" / AR "دخان يتصاعد إثر غارة
+    سورية على الخيام".
+    Use instead: "دخان يتصاعد إثر غارة إسرائيلية على الخيام".
+    """
+    pair = ctx.both()
+    if pair is None:
+        return
+    en, ar = pair
+    en_by, ar_by = _attackers(en), _attackers(ar)
+    if not en_by or not ar_by or set(en_by) & set(ar_by):
+        return
+    gaz = gazetteer()
+
+    def names(found: dict[str, Span]) -> str:
+        return ", ".join(gaz.places[c].name_en for c in found)
+
+    yield Hit(
+        f"The English caption names {names(en_by)} as the attacker, the Arabic caption "
+        f"{names(ar_by)}: check who carried out the attack.",
+        en=tuple(en_by.values()),
+        ar=tuple(ar_by.values()),
+        confidence=0.6,
+        evidence={"en": sorted(en_by), "ar": sorted(ar_by)},
+    )
+
+
+RULES = (outcome_differs, negation_differs, attacker_differs)
