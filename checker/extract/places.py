@@ -487,6 +487,26 @@ def _state_possessive(text: str, end: int) -> bool:
 _DEMONYM_BORDER = re.compile(r"\b([A-Z][a-z]+)(?:-([A-Z][a-z]+))?\s+(?=border)")
 
 
+# "الحدود السورية التركية", "الشريط الحدودي السوري التركي": a border named by its countries'
+# adjectives, each one a place
+_AR_BORDER = re.compile(
+    r"(?<![\u0621-\u064a])[وب]?(?:ال)?حدود(?:ي|يه)?\s+(ال[\u0621-\u064a]{3,})(?:\s+(ال[\u0621-\u064a]{3,}))?"
+)
+
+
+def _ar_borders(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for m in _AR_BORDER.finditer(text):
+        for g in (1, 2):
+            if m.group(g) is None:
+                break
+            country = _nisba_country(m.group(g))
+            if country is None:
+                break
+            out.append((m.start(g), m.end(g), (country,)))
+    return out
+
+
 def _demonym_borders(
     text: str, found: list[tuple[int, int, tuple[str, ...]]]
 ) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -987,6 +1007,10 @@ def extract(nt: Normalized, lang: Lang, skip: Iterable[Span] = ()) -> list[Place
         found = [f for f in found if not any(s <= f[0] and f[1] <= e for s, e in streets)]
     if lang == "ar":  # "سورياً" / "سوريّا" (Syrian, with tanween or shadda): an adjective
         found = [f for f in found if not _ADJECTIVE_MARKS.search(_with_marks(nt, f[0], f[1]))]
+        borders = [
+            b for b in _ar_borders(text) if not any(b[0] < e and s < b[1] for s, e, _ in found)
+        ]
+        found = sorted(found + borders)
     chosen = _choose(found, text, lang)
     if lang == "en":
         chosen = [
@@ -1169,7 +1193,7 @@ def _unknown_ar(text: str) -> list[tuple[int, int]]:
         second = name.group(2)
         if (
             second
-            and not second.startswith(("ال", "ب", "في", "و"))
+            and not second.startswith(("ال", "ب", "في", "و", "ل"))  # "مخيم العطشان للنازحين"
             and second not in not_names
             and second not in grammar_words().name_stop_ar  # "معبر أدري على الحدود"
             and second not in place_words().cues_ar  # "كيبوتس بئيري جنوب إسرائيل"

@@ -624,3 +624,19 @@ def test_a_town_is_not_the_end_of_a_longer_name() -> None:
         "Chad",
     ]
     assert _places(en="Mourners in Hebron. (AP Photo/Omar Nasser)") == ["Hebron"]
+
+
+@pytest.mark.parametrize(
+    "ar",
+    [
+        "نازحون على الحدود السورية التركية (رويترز)",
+        "نازحون على الحدود السوريّة التركيّة (رويترز)",  # with shadda, still the border
+        "نازحون على الشريط الحدودي السوري التركي (رويترز)",
+    ],
+)
+def test_an_arabic_border_named_by_its_countries_adjectives(ar: str) -> None:
+    assert _places(ar=ar) == ["Syria", "Türkiye"]
+
+
+def test_an_unknown_camp_name_stops_before_for_the_displaced() -> None:
+    assert _texts("خيام ممزقة في مخيم العطشان للنازحين قرب الحدود (رويترز)")[0] == "العطشان"
