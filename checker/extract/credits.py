@@ -89,7 +89,8 @@ _EN_VIA_TAIL = re.compile(
 )
 # "Name/AFP", "Fouad/AFP/Getty Images", "Ali Ali/Keystone": a short tail line ending in an agency
 _EN_NAME_SLASH_AGENCY = re.compile(
-    r"(?:^|\n|\||[.!?]\s)\s*([^\n|.!?]{2,90}/\s*[^\n|/()]{2,40})\s*$"
+    # "Name/WANA (West Asia News Agency) via REUTERS": an acronym's expansion may follow it
+    r"(?:^|\n|\||[.!?]\s)\s*([^\n|.!?]{2,90}/\s*(?:[^\n|/()]|\([^()\n/]{2,40}\)){2,70})\s*$"
 )
 _CREDIT_CUE = re.compile(
     r"\b(?:photo|photos|via|pool|handout|file|courtesy|stringer|images|credit)\b", re.IGNORECASE

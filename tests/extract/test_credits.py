@@ -313,3 +313,14 @@ def test_national_agencies_of_the_region() -> None:
     assert _ar("غارة على صنعاء (سبأ)").agency == "Saba"
     credit = _en("Smoke rises over the town of Khiam. (NNA via AP)")
     assert (credit.agency, credit.source, credit.handout) == ("AP", "NNA", True)
+
+
+def test_photo_agencies_and_an_acronym_spelt_out() -> None:
+    assert _en("Children in Gaza City. IMAGO/Samer Ali").agency == "IMAGO"
+    assert _en("Children in Gaza City. Samer Ali/Flash90").photographers == ("Samer Ali",)
+    credit = _en("Smoke over Tehran. Samer Ali/WANA (West Asia News Agency) via REUTERS")
+    assert (credit.agency, credit.photographers, credit.source) == (
+        "Reuters",
+        ("Samer Ali",),
+        "WANA",
+    )
