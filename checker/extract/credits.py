@@ -13,7 +13,7 @@ Arabic captions credit at the end, in parentheses or after a dash (``(رويتر
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from checker.data import (
@@ -41,6 +41,7 @@ class _Words:
     platforms: frozenset[str]
     platforms_ar: frozenset[str]
     handout_ar: frozenset[str]
+    own_ar: frozenset[str]
     notice: re.Pattern[str]
     organisation_nouns_ar: frozenset[str]
 
@@ -59,6 +60,7 @@ def _words() -> _Words:
         platforms=frozenset(table.get("platforms", [])),
         platforms_ar=frozenset(ar_compact(w) for w in table.get("platforms_ar", [])),
         handout_ar=frozenset(ar_compact(w) for w in table.get("handout_ar", [])),
+        own_ar=frozenset(ar_compact(w) for w in table.get("own_ar", [])),
         notice=re.compile(rf"\s+(?:{notices})\b[^()]*$"),
         organisation_nouns_ar=frozenset(key_ar(w) for w in table["organisation_nouns_ar"]),
     )
@@ -459,6 +461,7 @@ _AR_PHOTOGRAPHER = re.compile(r"(?:^|\n|\s)(?:تصوير|عدسة|الصورة)\
 _AR_FILE = frozenset(
     ar_compact(w) for w in ("أرشيف", "أرشيفية", "صورة أرشيفية", "ارشيف", "من الأرشيف")
 )
+_AR_FILE_AFTER = re.compile(r"\s*[-–—]\s*(?:صوره\s+)?(?:ارشيفيه|ارشيف)\s*\.?\s*$")
 _LATIN_LEAD = re.compile(
     r"^\s*(Reuters|REUTERS|AFP|AP|EPA|Getty Images|Anadolu)(?=[\u0600-\u06ff\s])"
 )
@@ -490,6 +493,7 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
         parts.append((stripped, s, s + len(stripped)))
     agency: Agency | None = None
     file_flag = False
+    own = False
     persons: list[tuple[str, Span]] = []
     source: tuple[str, Span] | None = None
     found_all: list[tuple[Agency, int, int]] = []
@@ -510,6 +514,9 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
             continue
         if compact in _AR_FILE:
             file_flag = True
+            continue
+        if compact in _words().own_ar:
+            own = True  # "(الجزيرة - خاص)": the outlet's own photo
             continue
         if source is None and (compact in _words().handout_ar or compact in _words().platforms_ar):
             # "(من المصدر)": handed out; "(تويتر)": a handout from that platform
@@ -543,9 +550,9 @@ def _parse_ar_parts(nt: Normalized, start: int, end: int) -> Credit | None:
         # ("(الرئاسة الإيرانية - الفرنسية)") the body that handed it out
         source = organisations[0]
         labelled = True
-    if agency is None and not persons and not file_flag and source is None:
+    if agency is None and not persons and not file_flag and source is None and not own:
         return None
-    if agency is None and not file_flag and len(parts) == 1 and not labelled:
+    if agency is None and not file_flag and not own and len(parts) == 1 and not labelled:
         return None  # "(محمد علي)" alone is more likely a name in the text than a credit
     return Credit(
         text=nt.original_text(start, end),
@@ -629,6 +636,8 @@ def find_ar_credit(nt: Normalized) -> Credit | None:
         ):
             continue  # '... مع «هيئة تحرير الشام»': a name quoted at the end, not its credit
         if credit is not None:
+            if not credit.file and _AR_FILE_AFTER.match(text, paren.end()):
+                credit = replace(credit, file=True)  # "(رويترز) - أرشيفية"
             return credit
     # 2. "... - رويترز" / "... / أ ف ب" at the end
     dash = _AR_DASH_TAIL.search(text)

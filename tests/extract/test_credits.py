@@ -324,3 +324,12 @@ def test_photo_agencies_and_an_acronym_spelt_out() -> None:
         ("Samer Ali",),
         "WANA",
     )
+
+
+def test_arabic_credits_of_own_photos_media_and_archive() -> None:
+    assert _ar("دخان فوق غزة (الجزيرة - خاص)").agency == "Al Jazeera"
+    own = _ar("دخان فوق غزة (خاص)")
+    assert (own.agency, own.source, own.handout) == (None, None, False)
+    assert _ar("دخان فوق غزة (الصحافة الإسرائيلية)").source == "الصحافة الإسرائيلية"
+    assert _ar("دخان فوق غزة (تيليغرام)").handout
+    assert _ar("دخان فوق غزة (رويترز) - أرشيفية").file
