@@ -63,9 +63,15 @@ def credit_only_in_one_language(ctx: Context) -> Iterator[Hit]:
         if lang == "en" and mine.agency:
             suggestion = f"End the Arabic caption with ({_ar_agency_name(mine.agency)})"
         spans = {lang: (mine.span,)}
+        theirs = there.credit
+        said = (
+            f"credits no one by name (“{theirs.text}”)"
+            if theirs is not None and theirs.text.strip()
+            else "has no credit"
+        )  # "(خاص)": the outlet's own photo, which names no agency or photographer
         yield Hit.at(
             f"Only the {LANG_NAME[lang]} caption credits the photo ({who}); the "
-            f"{LANG_NAME[other(lang)]} caption has no credit.",
+            f"{LANG_NAME[other(lang)]} caption {said}.",
             spans,
             confidence=0.85,
             suggestion=suggestion,
