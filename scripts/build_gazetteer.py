@@ -459,6 +459,8 @@ def main() -> int:
             return 1
         if "en" in extra:
             row["name_en"] = extra["en"]
+        if "parent" in extra:  # the five Darfur states inside the Darfur region
+            row["parent"] = extra["parent"]
         row["variants_en"] = uniq([*row["variants_en"], *extra.get("en_variants", [])])  # type: ignore[misc]
         row["names_ar"] = uniq([*extra.get("ar", []), *row["names_ar"]])  # type: ignore[misc]
     for drop in curated.get("drop", {}).get("ids", []):

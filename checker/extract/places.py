@@ -71,6 +71,7 @@ class PlaceWords:
     facility_nouns_en: frozenset[str]
     facility_nouns_ar: frozenset[str]
     core: frozenset[str]
+    plural_nouns_ar: frozenset[str]
     group_heads_en: frozenset[str]
     organisation_nouns_en: frozenset[str]
     group_nouns_ar: frozenset[str]
@@ -108,6 +109,7 @@ def place_words() -> PlaceWords:
         actor_verbs_ar=frozenset(key_ar(w) for w in ar["actor_verbs"]),
         compass_en=frozenset(en["compass"]),
         core=frozenset(table["core_countries"]),
+        plural_nouns_ar=frozenset(key_ar(w) for w in ar["plural_nouns"]),
         group_heads_en=frozenset(en["group_heads"]),
         organisation_nouns_en=frozenset(en["organisation_nouns"]),
         group_nouns_ar=frozenset(key_ar(w) for w in ar["group_nouns"]),
@@ -1055,6 +1057,7 @@ def _unknown_places(
     if lang == "ar":
         tokens = list(_AR_LETTERS.finditer(nt.text))
         spans = _unknown_ar(nt.text)
+        spans += _ar_such_as(nt.text, spans)
         spans += _ar_prefixed_names(nt.text, tokens, spans)
         spans += _ar_from_to(nt.text, tokens, [*taken, *spans])
     else:
@@ -1072,6 +1075,35 @@ def _unknown_places(
                 text=nt.original_text(start, end), span=span, ids=(), name=None, country=None
             )
         )
+    return out
+
+
+def _quoted_list_end(text: str, quoted: re.Match[str]) -> int:
+    """Where a list of quoted names that begins with ``quoted`` ends (before the last closing
+    quote): «الطويلة» و«كورما» و«تينا»."""
+    end = quoted.end(1)
+    while (more := _AR_MORE_QUOTED.match(text, end + 1)) is not None:
+        end = more.end(1)
+    return end
+
+
+_AR_SUCH_AS = re.compile(r"(?<![\u0621-\u064a])(?:مثل|ومنها|منها|بينها|ومن بينها)\s*(?=[\"«])")
+
+
+def _ar_such_as(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quoted names listed after "مثل" (such as) in a sentence about villages, towns or camps:
+    "القرى التي تعرضت لأعمال عنف، مثل «الطويلة» و«كورما» و«تينا»"."""
+    out = []
+    for m in _AR_SUCH_AS.finditer(text):
+        sentence = text[max(0, m.start() - 90) : m.start()].split(".")[-1]
+        if not any(key_ar(w) in place_words().plural_nouns_ar for w in sentence.split()):
+            continue
+        quoted = _AR_QUOTED_NAME.match(text, m.end())
+        if quoted is None:
+            continue
+        end = _quoted_list_end(text, quoted)
+        if not any(quoted.start(1) < e and s < end for s, e in taken):
+            out.append((quoted.start(1), end))
     return out
 
 
@@ -1168,13 +1200,8 @@ def _unknown_ar(text: str) -> list[tuple[int, int]]:
             continue
         quoted = _AR_QUOTED_NAME.match(text, m.end())
         if quoted:
-            end = quoted.end(1)
             # «الطويلة» و«كورما» و«تينا»: a list of names after one noun
-            for more in _AR_MORE_QUOTED.finditer(text, quoted.end()):
-                if more.start() != end + 1:
-                    break
-                end = more.end(1)
-            spans.append((quoted.start(1), end))
+            spans.append((quoted.start(1), _quoted_list_end(text, quoted)))
             continue
         name = _AR_NAME_WORDS.match(text, m.end())
         if not name:

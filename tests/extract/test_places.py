@@ -640,3 +640,19 @@ def test_an_arabic_border_named_by_its_countries_adjectives(ar: str) -> None:
 
 def test_an_unknown_camp_name_stops_before_for_the_displaced() -> None:
     assert _texts("خيام ممزقة في مخيم العطشان للنازحين قرب الحدود (رويترز)")[0] == "العطشان"
+
+
+def test_quoted_village_names_after_such_as() -> None:
+    text = "نازحون من البلدات التي هاجمتها الميليشيات، مثل «كفر عويد» و«حاس» (الفرنسية)"
+    assert _texts(text) == ["كفر عويد» و«حاس"]
+    assert _texts("قصيدة للشاعر مثل «المتنبي» (رويترز)") == []  # no place noun before it
+
+
+def test_darfur_holds_its_five_states() -> None:
+    report = check(
+        en="Displaced people in El Fasher, North Darfur. (AP Photo/Omar Nasser)",
+        ar="نازحون في الفاشر بإقليم دارفور (أسوشيتد برس)",
+    )
+    assert report.ar is not None
+    assert [p.name for p in report.ar.places] == ["El Fasher", "Darfur"]
+    assert not [f for f in report.findings if f.code == "PL002"]
