@@ -131,7 +131,9 @@ def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
 
 def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[str, ...] | None:
     first = words[i].group(0)
-    if not (first[0].isupper() or _ARTICLE_PREFIX.match(first)):
+    if not (first[0].isupper() or _ARTICLE_PREFIX.match(first)) and not (
+        n > 1 and first in _LOWER_COMPASS  # "east Jerusalem", as AP writes it
+    ):
         return None
     if n == 1 and first.isupper() and _agency_acronym(first):
         return None  # "news agency SANA" is not Sanaa
@@ -158,6 +160,9 @@ def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
     if ids and n == 1 and _demonym_before_noun(text, i, words, ids):
         return None
     return ids
+
+
+_LOWER_COMPASS = frozenset(["east", "west", "north", "south"])
 
 
 def _word_before(text: str, start: int, lang: Lang) -> str:
@@ -369,7 +374,9 @@ def _longest(word: str, lang: Lang) -> int:
     """The most words a gazetteer name starting with this word has (0: none starts with it)."""
     if lang == "en":
         if not (
-            word[0].isupper() or word[:3].casefold() in ("al-", "el-", "ad-", "ar-", "as-", "az-")
+            word[0].isupper()
+            or word[:3].casefold() in ("al-", "el-", "ad-", "ar-", "as-", "az-")
+            or word in _LOWER_COMPASS
         ):
             return 0
         key = key_en(word)
@@ -484,6 +491,18 @@ def _state_possessive(text: str, end: int) -> bool:
     a city's, always is)."""
     m = _POSSESSIVE.match(text, end)
     return m is not None and m.group(1).casefold() not in place_words().after_possessive
+
+
+_COUNTRY_POSSESSIVE_BEFORE = re.compile(r"\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)?)['’]s\s+$")
+
+
+def _country_possessive_before(text: str, start: int) -> str | None:
+    """The country whose possessive stands right before a name ("Libya's Zuwara"), or None."""
+    m = _COUNTRY_POSSESSIVE_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return None
+    ids = gazetteer().by_en.get(key_en(m.group(1)))
+    return ids[0] if ids and gazetteer().places[ids[0]].kind == "country" else None
 
 
 _DEMONYM_BORDER = re.compile(r"\b([A-Z][a-z]+)(?:-([A-Z][a-z]+))?\s+(?=border)")
@@ -722,8 +741,15 @@ def _plausible(
         if distinctive or " " in text[start:end].strip():
             keep.append((start, end, ids))
             continue
-        in_context = any(p.country in named or p.parent in named for p in places) or any(
-            _near(p, other) for p in places for m, (_, _, other) in enumerate(found) if m != n
+        in_context = (
+            any(p.country in named or p.parent in named for p in places)
+            or any(
+                _near(p, other) for p in places for m, (_, _, other) in enumerate(found) if m != n
+            )
+            or (
+                lang == "en"
+                and _country_possessive_before(text, start) in {p.country for p in places}
+            )
         )
         before = text[max(0, start - 30) : start].split()
         cue = before[-1].casefold().strip("(«\"'") if before else ""

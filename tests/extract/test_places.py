@@ -656,3 +656,14 @@ def test_darfur_holds_its_five_states() -> None:
     assert report.ar is not None
     assert [p.name for p in report.ar.places] == ["El Fasher", "Darfur"]
     assert not [f for f in report.findings if f.code == "PL002"]
+
+
+def test_lower_case_compass_and_a_countrys_possessive() -> None:
+    assert _places(
+        en="Palestinians pray in Israeli-annexed east Jerusalem. (AP Photo/Omar Nasser)"
+    ) == ["East Jerusalem"]
+    assert _places(en="Fighters moved east on Monday. (AP Photo/Omar Nasser)") == []
+    # a town of 34,000 is plausible after its country's possessive
+    assert _places(en="Migrants off the coast of Libya's Zuwara. (AP Photo/Omar Nasser)") == [
+        "Zuwarah"
+    ]
