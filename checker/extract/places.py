@@ -163,6 +163,7 @@ def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
 
 
 _LOWER_COMPASS = frozenset(["east", "west", "north", "south"])
+_NOT_IN_WORD = re.compile(r"[,.;:(«\"'\s]")
 
 
 def _word_before(text: str, start: int, lang: Lang) -> str:
@@ -170,8 +171,9 @@ def _word_before(text: str, start: int, lang: Lang) -> str:
     between), without an English article ("al-Jabha" -> "Jabha"); Arabic words folded."""
     if start < 2 or text[start - 1] != " " or text[start - 2].isspace():
         return ""
-    word = text[max(0, start - 30) : start - 1].rsplit(None, 1)[-1].lstrip("(«\"'")
-    if not word or any(ch in word for ch in ",.;:(«\"'"):
+    cut = text.rfind(" ", max(0, start - 30), start - 1)
+    word = text[cut + 1 : start - 1].lstrip("(«\"'")
+    if not word or _NOT_IN_WORD.search(word):
         return ""
     if lang == "ar":
         return key_ar(word)

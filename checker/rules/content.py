@@ -7,6 +7,7 @@ the editor.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -105,11 +106,40 @@ def outcome_differs(ctx: Context) -> Iterator[Hit]:
         )
 
 
+@cache
+def _any_of(lang: str, kind: str) -> re.Pattern[str]:
+    """One pattern for the words of a list, to tell at once whether a caption has any (the
+    word-by-word reading runs only then)."""
+    words = grammar_words()
+    table = {
+        ("en", "negation"): words.negation_en,
+        ("ar", "negation"): words.negation_ar,
+        ("en", "attacks"): words.attacks_en,
+        ("ar", "attacks"): words.attacks_ar,
+    }[(lang, kind)]
+    if lang == "en":
+        alternatives = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+        extra = "|n't" if kind == "negation" else ""
+        return re.compile(rf"\b(?:{alternatives}){extra}", re.IGNORECASE)
+    # Arabic keys are folded (ة -> ه, أ -> ا, ى -> ي); the pattern unfolds them to read the
+    # caption as written, with any clitic before the word
+    unfold = {"ا": "[اأإآ]", "ه": "[هة]", "ي": "[يى]"}
+    forms = ["".join(unfold.get(ch, re.escape(ch)) for ch in key) for key in table]
+    alternatives = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\u0621-\u064a])[وفبل]?(?:{alternatives})(?![\u0621-\u064a])")
+
+
+def _mentions_any(fields: Fields, kind: str, end: int) -> bool:
+    return _any_of(fields.lang, kind).search(fields.text, 0, end) is not None
+
+
 def _negations(fields: Fields) -> list[Span]:
     """The negation words of the caption's first sentence ("not", "didn't", "لم", "لا"), set
     aside those in phrases that deny nothing ("not only", "لا يزال" still)."""
     words = grammar_words()
     end = first_sentence_end(fields)
+    if not _mentions_any(fields, "negation", end):
+        return []
     text = fields.text
     out = []
     for token in fields.tokens:
@@ -185,6 +215,8 @@ def _attackers(fields: Fields) -> dict[str, Span]:
     ("Israeli airstrike", "غارة جوية إسرائيلية"), with the adjective's span."""
     words = grammar_words()
     end = first_sentence_end(fields)
+    if not _mentions_any(fields, "attacks", end):
+        return {}
     tokens = [t for t in fields.tokens if t.span.start < end]
     out: dict[str, Span] = {}
     if fields.lang == "en":
