@@ -162,6 +162,13 @@ def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
     return ids
 
 
+def _words_before(text: str, start: int, width: int) -> list[str]:
+    """The words in the ``width`` characters before ``start``, a lone opening quote dropped:
+    'في مدينة «جرابلس»' has مدينة right before the name."""
+    return [w for w in text[max(0, start - width) : start].split() if w not in _QUOTE_MARKS]
+
+
+_QUOTE_MARKS = frozenset(['"', "«", "'", "“", "("])
 _LOWER_COMPASS = frozenset(["east", "west", "north", "south"])
 _NOT_IN_WORD = re.compile(r"[,.;:(«\"'\s]")
 
@@ -280,7 +287,7 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
         ):
             return None  # "باكرا" (early) is no ب + Accra, "للأمان" (for safety) no ل + Amman
         if ids:
-            before = text[max(0, start - 12) : start].split()
+            before = _words_before(text, start, 12)
             prev = before[-1] if before else ""
             on_border = prev.endswith("حدود")  # الحدود السورية: a place
             if not on_border and not stem.startswith("ال") and ("ال" + stem) in token:
@@ -339,7 +346,7 @@ def _in_organisation_name(prev: str, text: str, start: int, end: int) -> bool:
         return False
     if key_ar(prev) in groups or bare(prev) in groups:
         return True
-    before = text[max(0, start - 30) : start].split()
+    before = _words_before(text, start, 30)
     if (
         len(before) >= 2
         and (bare(before[-2]) in nouns or bare(before[-2]) in groups)
@@ -663,7 +670,7 @@ def _anchored(
     قرب جنين")."""
     gaz = gazetteer()
     words = place_words()
-    before = text[max(0, start - 20) : start].split()
+    before = _words_before(text, start, 20)
     prev = ar_bare(before[-1]) if before else ""
     if prev in words.nouns_ar or prev in words.admin_nouns_ar:
         return True
@@ -708,6 +715,13 @@ def _plausible(
     # villages (مسجد, بن) that make each other plausible
     named_by: list[set[str]] = []
     for start, end, ids in found:
+        if (
+            lang == "ar"
+            and _everyday_name(text[start:end])
+            and not _anchored(text, start, end, [gaz.places[i] for i in ids], found)
+        ):
+            named_by.append(set())  # "في حديثه" (in his talk) names no Haditha, nor Iraq
+            continue
         here = {i for i in ids if gaz.places[i].kind in ("country", "admin1", "region")}
         countries = {gaz.places[i].country for i in ids}
         if len(countries) == 1 and (here or _vouches(text, start, end, ids, lang)):
@@ -753,7 +767,7 @@ def _plausible(
                 and _country_possessive_before(text, start) in {p.country for p in places}
             )
         )
-        before = text[max(0, start - 30) : start].split()
+        before = _words_before(text, start, 30)
         cue = before[-1].casefold().strip("(«\"'") if before else ""
         cued = cue in (words.cues_en if lang == "en" else words.cues_ar)
         if lang == "en" and cue == "of" and len(before) > 1:
@@ -851,7 +865,7 @@ def _country_as_actor(
     if gazetteer().places[ids[0]].kind != "country":
         return False
     words = place_words()
-    before = text[max(0, start - 20) : start].split()
+    before = _words_before(text, start, 20)
     prev = before[-1] if before else ""
     if lang == "ar":
         return key_ar(prev) in words.actor_verbs_ar
@@ -873,7 +887,7 @@ def cued(text: str, start: int, lang: Lang) -> bool:
     """Do the words right before ``start`` (original text) say that a place follows: a place cue
     ("in", "في", "قرب"), a place noun ("حي", "مدينة") or a preposition glued to the name?"""
     words = place_words()
-    before = text[max(0, start - 20) : start].split()
+    before = _words_before(text, start, 20)
     if not before:
         return False
     prev = before[-1].casefold().strip("(«\"'")
@@ -919,7 +933,7 @@ def _compass_region(text: str, start: int, end: int, best: str) -> str:
     region = words.region_of_city_en.get(key_en(text[start:end]))
     if region is None or region not in gazetteer().places:
         return best
-    before = text[max(0, start - 12) : start].split()
+    before = _words_before(text, start, 12)
     return region if before and before[-1].casefold() in words.compass_en else best
 
 
@@ -1161,12 +1175,17 @@ def _ar_prefixed_names(
                 continue
         else:
             continue
-        cued = bare != word or (i > 0 and key_ar(tokens[i - 1].group(0)) in words.cues_ar)
+        # a preposition glued to it ("بكفر"), not "و" alone ("ومزرعة": and a farm)
+        glued = word[: len(word) - len(bare)]
+        cued = ("ب" in glued or "ل" in glued) or (
+            i > 0 and key_ar(tokens[i - 1].group(0)) in words.cues_ar
+        )
         second = tokens[i + 1]
         if (
             not cued
             or text[tokens[i].end() : second.start()].strip()
             or key_ar(second.group(0)) in words.cues_ar
+            or key_ar(second.group(0)) in words.not_names_ar
             or key_ar(second.group(0)) in grammar_words().name_stop_ar
             or not _rare_ar(second.group(0))  # last: the only test that reads the word list
         ):
@@ -1240,6 +1259,11 @@ def _unknown_ar(text: str) -> list[tuple[int, int]]:
             or first in place_words().cues_ar  # "في مخيم قرب بلدة ...": no camp named قرب
             or first in grammar_words().name_stop_ar
             or first.startswith("ل")
+            # "ناحية وقرية ومزرعة": another place noun joined by و, no name
+            or (
+                first.startswith("و")
+                and (first[1:] in nouns or first[1:] in place_words().name_prefixes_ar)
+            )
             # "مخيم السوري" is an adjective; "حي الصبرة"-like rare names are names
             or (first.startswith("ال") and first.endswith(("ي", "يه")) and not _rare_ar(first))
         ):
@@ -1284,7 +1308,7 @@ def _unknown_en(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     starts = {s for s, _ in taken}
     for m in _EN_NAME.finditer(text):
         start, end = m.start(), m.end()
-        before = text[max(0, start - 12) : start].split()
+        before = _words_before(text, start, 12)
         if not before:
             continue
         cued = before[-1] in ("in", "near", "at", "outside", "from")

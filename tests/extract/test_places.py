@@ -667,3 +667,19 @@ def test_lower_case_compass_and_a_countrys_possessive() -> None:
     assert _places(en="Migrants off the coast of Libya's Zuwara. (AP Photo/Omar Nasser)") == [
         "Zuwarah"
     ]
+
+
+def test_a_quoted_name_after_its_place_noun() -> None:
+    assert _places(ar="خط تماس من ناحية «العريمة» جنوبا إلى مدينة «جرابلس» شمالا (رويترز)") == [
+        "Al 'Arimah",
+        "Jarabulus",
+    ]
+
+
+def test_an_everyday_word_read_as_a_town_vouches_for_no_country() -> None:
+    # "في حديثه" (in his talk) is no Haditha: Iraq is not named, so Kafranbel stays in Syria
+    assert _places(ar="قال المزارع من بلدة كفرنبل في حديثه للصحفيين (رويترز)") == ["Kafranbel"]
+
+
+def test_place_nouns_joined_by_and_name_nothing() -> None:
+    assert _places(ar="أكثر من 50 ناحية وقرية ومزرعة ممتدة على خط التماس (رويترز)") == []
