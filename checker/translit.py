@@ -145,6 +145,8 @@ _GLUED_ARTICLE = re.compile(r"\b(?:al|el)(?=[bcdfghjklmnpqrstvwxz]{1}[aeiouy])",
 # Persian names in English: "gh" is often ق (Araghchi عراقجي, Ghalibaf قاليباف) and "ch" is چ,
 # which Arabic writes ج (Araghchi)
 _PERSIAN_READING = (("gh", "q"), ("ch", "j"))
+# Italian names: "cc" or "c" before e or i sounds "tsh", which Arabic writes تش
+_ITALIAN_C = re.compile(r"c{1,2}(?=[ie])")
 
 
 def _readings(name: str) -> list[str]:
@@ -158,6 +160,8 @@ def _readings(name: str) -> list[str]:
     if unglued != name:
         out.append(skeleton_en(unglued).replace(" ", ""))
     lower = name.lower()
+    if _ITALIAN_C.search(lower):  # Vucci فوتشي, Luciano لوتشيانو: c before e or i is "tsh"
+        out.append(skeleton_en(_ITALIAN_C.sub("tch", lower)).replace(" ", ""))
     if "gh" in lower or "ch" in lower:
         persian = lower
         for latin, sound in _PERSIAN_READING:

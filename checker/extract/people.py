@@ -172,6 +172,14 @@ def _of_complement(keys: list[str], j: int) -> int:
     return j
 
 
+def _given_as_written(nt: Normalized, word: re.Match[str], key: str) -> bool:
+    """A given name that folds onto a verb of the stop list, told apart by its own final letter:
+    the name يحيى ends in alef maqsura, the verb يحيي ("salutes") in ya."""
+    return key in place_words().given_names_ar and nt.original_text(
+        word.start(), word.end()
+    ).endswith("ى")
+
+
 # a present-tense verb in the dual or plural ("يلتقيان", "يتصافحون"): no name is shaped so
 _DUAL_OR_PLURAL_VERB = re.compile(r"[يت][\u0621-\u064a]{2,}(?:ان|ون)")
 
@@ -224,6 +232,17 @@ def _extract_ar(nt: Normalized) -> list[PersonMention]:
         else:
             j = _second_title(keys, j, titles) or j
         j = _of_complement(keys, j)
+        given = place_words().given_names_ar
+        for skip in (1, 2):  # "زعيم حماس يحيى السنوار", "رئيس حركة فتح محمود عباس": what the
+            # title leads, then the name
+            if (
+                j + skip < len(keys)
+                and keys[j + skip] in given
+                and not any(k in given for k in keys[j : j + skip])
+                and not any(k.startswith("ال") for k in keys[j : j + skip])
+            ):
+                j += skip
+                break
         name: list[re.Match[str]] = []
         parts = 0  # "عبد الله" and "بن سلمان" are one part of a name each
         joiners = grammar_words().name_joiners_ar
@@ -231,7 +250,10 @@ def _extract_ar(nt: Normalized) -> list[PersonMention]:
             j < len(words)
             # a fourth part only when it is a family name: "مشعل الأحمد الجابر الصباح"
             and (parts < 3 or (parts == 3 and keys[j].startswith("ال")))
-            and keys[j] not in grammar_words().name_stop_ar
+            and (
+                keys[j] not in grammar_words().name_stop_ar
+                or _given_as_written(nt, words[j], keys[j])
+            )
             and not keys[j].startswith(("بال", "لل", "وبال"))  # "... بالقدس": in Jerusalem
             # "ماكرون ورئيس الوزراء ...": "and" with a title begins the next person
             and not (keys[j][:1] == "و" and keys[j][1:] in titles)

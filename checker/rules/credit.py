@@ -125,6 +125,8 @@ def credit_photographer_dropped(ctx: Context) -> Iterator[Hit]:
     en, ar = pair[0].credit, credited(pair[1].credit)
     if en is None or ar is None or not en.photographers:
         return
+    if ar.photographers and len(ar.photographers) >= len(en.photographers):
+        return  # the Arabic credit names its own: CR006 says when they are other people
     missing = [
         (name, span)
         for name, span in zip(en.photographers, en.photographer_spans, strict=False)

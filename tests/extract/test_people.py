@@ -200,3 +200,21 @@ def test_an_arabic_name_ends_before_and_with_a_title() -> None:
     )
     assert report.ar is not None
     assert [p.text for p in report.ar.people] == ["إيمانويل ماكرون", "نجيب ميقاتي"]
+
+
+def test_a_title_then_what_it_leads_then_the_name() -> None:
+    # "حماس" is what the leader leads; يحيى is a name, not the verb يحيي (salutes)
+    report = check(ar="زعيم حماس يحيى السنوار يتحدث في مدينة غزة (أسوشيتد برس)")
+    assert report.ar is not None
+    assert [p.text for p in report.ar.people] == ["يحيى السنوار"]
+
+
+def test_an_italian_c_reads_as_tsh_across_scripts() -> None:
+    from checker.translit import same_name
+
+    assert same_name("Evan Vucci", "إيفان فوتشي")
+    report = check(
+        en="Donald Trump speaks in Palm Beach, Nov. 6, 2024. (AP Photo/Evan Vucci)",
+        ar="دونالد ترامب يتحدث في بالم بيتش، 6 نوفمبر 2024 (أسوشيتد برس/إيفان فوتشي)",
+    )
+    assert not [f for f in report.findings if f.code in ("CR003", "CR006")]
