@@ -136,7 +136,10 @@ class _Part:
 
 
 # "/", ",", "via", and "for" ("Photo by Name for The New York Times", "Getty Images for X")
-_EN_SEPARATORS = re.compile(r"\s*(?:[/\\,;|]|\bvia\b|\bfor\b|\s-\s)\s*", re.IGNORECASE)
+# "(Reuters: Youssef Boudlal)": a colon after an agency's name parts it from the photographer
+_EN_SEPARATORS = re.compile(
+    r"\s*(?:[/\\,;|]|(?<=[A-Za-z]):(?=\s)|\bvia\b|\bfor\b|\s-\s)\s*", re.IGNORECASE
+)
 _AR_SEPARATORS = re.compile(r"\s*(?:[-/,;|]|(?<!\S)عبر(?!\S))\s*")  # عبر: "via"
 
 
@@ -342,6 +345,16 @@ def _parse_en_block(nt: Normalized, start: int, end: int, file_marker: bool) -> 
             continue
         persons.append((_display_name(name), span))
 
+    if (
+        not found
+        and len(persons) >= 2
+        and " " not in persons[-1][0]
+        and parts
+        and persons[-1][0].casefold() == parts[-1].text.strip().casefold()
+    ):
+        # "Credit: Hawre Khalid/Metrography": one word after the photographer, with no agency
+        # named, is the outlet that credits the photo
+        sources.append(persons.pop())
     if not found and not persons and not platform:
         return None
     agency_id: str | None = None

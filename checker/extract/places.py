@@ -30,9 +30,11 @@ from checker.data import (
     gazetteer,
     grammar_words,
     load_toml,
+    months_en,
     place_skeleton,
     register_dependent,
     skeleton_index,
+    weekdays_en,
 )
 from checker.data.english import arabic_frequencies, frequencies, known
 from checker.models import Lang, PlaceMention, Span
@@ -414,6 +416,17 @@ _AR_PREP_CLITIC = ("ب", "وب", "فب", "لل", "ول")
 _ADJECTIVE_MARKS = re.compile("\u064a\u0651|\u064b\u0627?$|\u0627\u064b$")
 
 
+def _name_goes_on(text: str, nxt: re.Match[str], end: int) -> bool:
+    """Does a capitalised word that is no English word follow right after ``end``?"""
+    word = nxt.group(0)
+    return (
+        text[end : nxt.start()] == " "
+        and word[:1].isupper()
+        and not known(word.casefold())
+        and word.casefold().rstrip(".") not in months_en()
+    )
+
+
 def _variant_spellings(
     words: list[re.Match[str]],
     text: str,
@@ -454,6 +467,8 @@ def _variant_spellings(
             start, end = w.start(), words[i + n - 1].end()
             if _BREAK.search(text, start, end) or any(s < end and start < e for s, e in taken):
                 continue
+            if n == 1 and i + 1 < len(words) and _name_goes_on(text, words[i + 1], end):
+                continue  # "the town of Sulaiman Pek" is no Sulaymaniyah
             ids = skeleton_index().get(place_skeleton(text[start:end]))
             matching = tuple(x for x in ids or () if gaz.places[x].country in countries)
             if matching:
@@ -1308,6 +1323,11 @@ def _unknown_en(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     starts = {s for s, _ in taken}
     for m in _EN_NAME.finditer(text):
         start, end = m.start(), m.end()
+        second = m.group(0).split()[1:]
+        if second and (
+            second[0].casefold().rstrip(".") in months_en() or second[0].casefold() in weekdays_en()
+        ):
+            end = start + len(m.group(0).split()[0])  # "the town of Amerli September 5": a date
         before = _words_before(text, start, 12)
         if not before:
             continue
@@ -1321,6 +1341,6 @@ def _unknown_en(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             and before[-1] == "of"
             and before[-2].casefold() in place_words().nouns_before_of
         )
-        if ((cued and comma_place) or kind_noun) and not known(m.group(0).casefold()):
+        if ((cued and comma_place) or kind_noun) and not known(text[start:end].casefold()):
             spans.append((start, end))  # "Iraqi", "Western": words, not names
     return spans

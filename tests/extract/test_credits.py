@@ -333,3 +333,10 @@ def test_arabic_credits_of_own_photos_media_and_archive() -> None:
     assert _ar("دخان فوق غزة (الصحافة الإسرائيلية)").source == "الصحافة الإسرائيلية"
     assert _ar("دخان فوق غزة (تيليغرام)").handout
     assert _ar("دخان فوق غزة (رويترز) - أرشيفية").file
+
+
+def test_an_outlet_after_the_photographer_and_a_colon_after_the_agency() -> None:
+    credit = _en("Fighters rest near Kirkuk. Credit: Samer Ali/Metrography")
+    assert (credit.agency, credit.photographers) == ("Metrography", ("Samer Ali",))
+    credit = _en("Fighters rest near Erbil, August 27, 2014.(Reuters: Samer Ali)")
+    assert (credit.agency, credit.photographers, credit.source) == ("Reuters", ("Samer Ali",), None)

@@ -683,3 +683,20 @@ def test_an_everyday_word_read_as_a_town_vouches_for_no_country() -> None:
 
 def test_place_nouns_joined_by_and_name_nothing() -> None:
     assert _places(ar="أكثر من 50 ناحية وقرية ومزرعة ممتدة على خط التماس (رويترز)") == []
+
+
+def test_unknown_towns_next_to_a_date_or_a_second_name_word() -> None:
+    assert _texts_en("Fighters outside the town of Amerli September 5, 2014. REUTERS/Omar Haj") == [
+        "Amerli"
+    ]
+    # "Sulaiman Pek" is a town of its own, not Sulaymaniyah spelt another way
+    assert _places(
+        en="A grave outside the town of Sulaiman Pek in northern Iraq. REUTERS/Omar Haj"
+    ) == [
+        None,
+        "Iraq",
+    ]
+    assert _places(en="Fighters in Kirkuk, Kurdistan. REUTERS/Omar Haj") == [
+        "Kirkuk",
+        "Kurdistan Region",
+    ]
