@@ -20,6 +20,9 @@ def extract_fields(text: str, lang: Lang, reference: dt.date | None = None) -> F
     credit = credits.find_en_credit(nt) if lang == "en" else credits.find_ar_credit(nt)
     found_dates = (dates.extract_en if lang == "en" else dates.extract_ar)(nt, reference)
     credit_spans = [credit.span] if credit else []
+    # "(Photo by Adem Altan / AFP) (Photo by ADEM ALTAN/AFP via Getty Images)": the credit is
+    # one of them, and the other is no prose either
+    credit_spans += [s for s in credits.other_credit_blocks(nt, lang) if s not in credit_spans]
     found_dates = [d for d in found_dates if not any(d.span.overlaps(c) for c in credit_spans)]
     found_people = [
         p for p in people.extract(nt, lang) if not any(p.span.overlaps(c) for c in credit_spans)

@@ -413,6 +413,21 @@ _COURTESY = re.compile(r"(?i)courtesy\s+(?:of\s+)?(?:the\s+)?")
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture)\b", re.IGNORECASE)
 
 
+_ANY_PAREN = re.compile(r"\(([^()\n]{3,200})\)")
+
+
+def other_credit_blocks(nt: Normalized, lang: str) -> list[Span]:
+    """Every parenthesis of an English caption that reads as a credit ("(Photo by Name /
+    AFP)"), wherever it stands: a caption may carry two. Arabic credits are one block."""
+    if lang != "en" or "(" not in nt.text:
+        return []
+    return [
+        nt.span(m.start(), m.end())
+        for m in _ANY_PAREN.finditer(nt.text)
+        if _CREDIT_CUE.search(m.group(1)) and "/" in m.group(1)
+    ]
+
+
 def find_en_credit(nt: Normalized) -> Credit | None:
     """The credit block of an English caption, or None."""
     text = nt.text.rstrip()

@@ -700,3 +700,14 @@ def test_unknown_towns_next_to_a_date_or_a_second_name_word() -> None:
         "Kirkuk",
         "Kurdistan Region",
     ]
+
+
+def test_a_second_credit_in_parentheses_is_no_prose() -> None:
+    text = (
+        "KAHRAMANMARAS, TURKIYE - FEBRUARY 07: Rescuers search the rubble. "
+        "(Photo by Adem Altan / AFP) (Photo by ADEM ALTAN/AFP via Getty Images)"
+    )
+    assert _places(en=text) == ["Kahramanmaras", "Türkiye"]  # no Aden for "Adem"
+    assert _texts_en("People gather at Sarachane Park in Istanbul. (AP Photo/Omar Nasser)")[0] == (
+        "Sarachane Park"
+    )
