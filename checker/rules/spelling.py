@@ -211,7 +211,20 @@ def non_word_typo(ctx: Context) -> Iterator[Hit]:
                 continue  # part of a mixed-case word (iPhone): a name
             if capitalised is None:
                 capitalised = {t.text.casefold() for t in tokens if t.text[:1].isupper()}
-            if part in capitalised or known(part):
+            if part in capitalised:
+                continue
+            if known(part):
+                slip = _plural_slip(part, common)
+                if slip is None:
+                    continue
+                span = Span(token.span.start + m.start(), token.span.start + m.end())
+                yield Hit(
+                    f'"{part}" is probably a slip for "{slip}".',
+                    en=(span,),
+                    confidence=0.75,
+                    suggestion=slip,
+                    evidence={"word": part, "candidates": [slip]},
+                )
                 continue
             candidates = suggestions(part)
             if not candidates:
@@ -225,6 +238,19 @@ def non_word_typo(ctx: Context) -> Iterator[Hit]:
                 suggestion=candidates[0],
                 evidence={"word": part, "candidates": candidates},
             )
+
+
+def _plural_slip(word: str, common: dict[str, int]) -> str | None:
+    """A word known only as the plural of another ("soliders": solider + s) that is, with two
+    letters swapped, a word fifty times commoner ("soldiers"): the swap is the slip."""
+    if word in common or not word.endswith("s") or len(word) <= 5 or word[:-1] not in common:
+        return None
+    base = common.get(word[:-1], 0)
+    best = max(transpositions(word), key=lambda t: common.get(t, 0), default="")
+    if best == word[:-3] + "ers" and word.endswith("res"):
+        return None  # "kilometres", "centres": the British spelling, not a swap
+    found = common.get(best, 0)
+    return best if found >= 1000 and found > 50 * max(base, 1) else None
 
 
 def _place_swap(
