@@ -680,23 +680,25 @@ def country_of_demonym(word: str) -> str | None:
     for suffix in ("ese", "ian", "ish", "an", "i"):
         if low.endswith(suffix) and len(low) - len(suffix) >= 4:
             stem = low[: -len(suffix)]
-            # the shortest name the stem begins: Turkish -> Turkey, not Turks and Caicos; a name
-            # that opens with the demonym itself is some other territory (American Samoa)
-            matches = [
+            # the shortest name the stem begins: Turkish -> Turkey, not Turks and Caicos
+            begins = [
+                (len(name), place_id, name.split()[0] == low)
+                for name, place_id in _country_names()
+                if name.startswith(stem) and len(stem) >= 0.6 * len(name.split()[0])
+            ]
+            # American -> United States of America, Emirati -> United Arab Emirates: the stem
+            # may begin the name's last word (not Marian -> San Marino)
+            ends = [
                 (len(name), place_id)
                 for name, place_id in _country_names()
-                if name.startswith(stem)
-                and len(stem) >= 0.6 * len(name.split()[0])
-                and name.split()[0] != low
+                if len(name.split()) > 1
+                and name.split()[-1].startswith(stem)
+                and len(stem) >= 0.75 * len(name.split()[-1])
             ]
-            if not matches:  # American -> United States of America, Emirati -> United Arab Emirates
-                matches = [
-                    (len(name), place_id)
-                    for name, place_id in _country_names()
-                    if any(
-                        w.startswith(stem) and len(stem) >= 0.6 * len(w) for w in name.split()[1:]
-                    )
-                ]
+            # a name that opens with the demonym itself is that country (Saudi Arabia) unless
+            # another country's name ends with it: American Samoa is not what "American" means
+            strong = [(n, i) for n, i, own in begins if not own]
+            matches = strong or ends or [(n, i) for n, i, _ in begins]
             if matches:
                 return min(matches)[1]
     return None

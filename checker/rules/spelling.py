@@ -11,6 +11,7 @@ from checker.data import (
     ar_place_key,
     confusion_phrases,
     confusions,
+    country_of_demonym,
     country_of_nisba,
     gazetteer,
     grammar_words,
@@ -202,6 +203,16 @@ def non_word_typo(ctx: Context) -> Iterator[Hit]:
                     suggestion=name,
                     evidence={"word": word, "place": name},
                 )
+                continue
+            nationality = _nationality_slip(word)
+            if nationality:
+                yield Hit(
+                    f'"{word}" looks like a misspelling of "{nationality}".',
+                    en=(token.span,),
+                    confidence=0.8,
+                    suggestion=nationality,
+                    evidence={"word": word, "nationality": nationality},
+                )
             continue
         for m in _WORD_PART.finditer(word):
             part = m.group(0)
@@ -238,6 +249,19 @@ def non_word_typo(ctx: Context) -> Iterator[Hit]:
                 suggestion=candidates[0],
                 evidence={"word": part, "candidates": candidates},
             )
+
+
+def _nationality_slip(word: str) -> str | None:
+    """A capitalised word no list knows, one edit from a nationality ("Isreali" -> Israeli,
+    "Palestinains" -> Palestinians, "Syrain" -> Syrian); other capitalised words are names."""
+    low = word.casefold()
+    if len(word) < 5 or known(low) or low in gazetteer().by_en:
+        return None
+    for candidate in suggestions(low):
+        singular = candidate[:-1] if candidate.endswith("s") else candidate
+        if country_of_demonym(candidate.capitalize()) or country_of_demonym(singular.capitalize()):
+            return candidate.capitalize()
+    return None
 
 
 def _plural_slip(word: str, common: dict[str, int]) -> str | None:
