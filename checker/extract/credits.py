@@ -489,6 +489,7 @@ _AR_PHOTOGRAPHER = re.compile(r"(?:^|\n|\s)(?:تصوير|عدسة|الصورة)\
 _AR_FILE = frozenset(
     ar_compact(w) for w in ("أرشيف", "أرشيفية", "صورة أرشيفية", "ارشيف", "من الأرشيف")
 )
+_AR_AGENCY_LEAD = re.compile(r"\s*([\u0621-\u064a. ]{2,30}?)\s+[-–—:]\s+(?=\S)")
 _AR_FILE_AFTER = re.compile(r"\s*[-–—]\s*(?:صوره\s+)?(?:ارشيفيه|ارشيف)\s*\.?\s*$")
 _LATIN_LEAD = re.compile(
     r"^\s*(Reuters|REUTERS|AFP|AP|EPA|Getty Images|Anadolu)(?=[\u0600-\u06ff\s])"
@@ -497,7 +498,8 @@ _LATIN_LEAD = re.compile(
 
 # "(الصورة من خدمة «نيويورك تايمز»)": the label before the credited name
 _AR_CREDIT_LABEL = re.compile(
-    r"^(?:الصوره|صوره)\s*(?:من|ل|عن)?\s*(?:خدمه|وكاله|موقع|صحيفه)?\s*:?\s*"
+    r"^(?:(?:حقوق|مصدر)\s+الصوره|المصدر|الصوره|صوره)\s*(?:من|ل|عن)?\s*(?:خدمه|وكاله|موقع|صحيفه)?"
+    r"\s*:?\s*"
 )
 _AR_PHOTO_LABEL = re.compile(r"^(?:تصوير|عدسه|بعدسه|المصور)\s*:?\s*")
 _QUOTES = "«»\"“”'"
@@ -699,6 +701,17 @@ def find_ar_credit(nt: Normalized) -> Credit | None:
     credit = _ar_handout_in_text(nt)
     if credit is not None:
         return credit
+    # 4b. "رويترز - دخان يتصاعد ...": the agency first, as a dateline of the photo
+    lead_ar = _AR_AGENCY_LEAD.match(text)
+    if lead_ar:
+        for n in (4, 3, 2, 1):
+            words = lead_ar.group(1).split()
+            if len(words) < n:
+                continue
+            agency = agency_by_ar().get(ar_compact(" ".join(words[:n])))
+            if agency is not None and n == len(words):
+                s, e = lead_ar.start(1), lead_ar.end(1)
+                return Credit(text=nt.original_text(s, e), span=nt.span(s, e), agency=agency.id)
     # 5. a Latin credit inside the Arabic caption ("© AP Photo / Name"), or glued in front
     latin = find_en_credit(nt)
     if latin is not None:

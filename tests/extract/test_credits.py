@@ -340,3 +340,10 @@ def test_an_outlet_after_the_photographer_and_a_colon_after_the_agency() -> None
     assert (credit.agency, credit.photographers) == ("Metrography", ("Samer Ali",))
     credit = _en("Fighters rest near Erbil, August 27, 2014.(Reuters: Samer Ali)")
     assert (credit.agency, credit.photographers, credit.source) == ("Reuters", ("Samer Ali",), None)
+
+
+def test_arabic_credit_labels_and_an_agency_first() -> None:
+    assert _ar("دخان فوق غزة. حقوق الصورة: رويترز").agency == "Reuters"
+    assert _ar("دخان فوق غزة. مصدر الصورة: Getty Images").agency == "Getty Images"
+    assert _ar("رويترز - دخان يتصاعد فوق غزة").agency == "Reuters"
+    assert _ar("غزة - دخان يتصاعد فوق المدينة") is None  # a place dateline, no credit
