@@ -37,6 +37,8 @@ def describe(d: DateMention) -> str:
 
 def as_arabic(d: DateMention) -> str:
     """The date written the way Arabic newsrooms write it, with both month families."""
+    if d.month is None:
+        return f"عام {d.year}" if d.year else d.text  # a year alone: "عام 2011"
     months = load_toml("months.toml")["arabic"]
     name = f"{months['egyptian'][str(d.month)][0]}/{months['levantine'][str(d.month)][0]}"
     parts = [str(d.day)] if d.day else []
