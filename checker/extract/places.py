@@ -304,6 +304,8 @@ def _lookup_ar(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
                     and stem.endswith(("يه", "ي"))
                     and prev.startswith("ال")
                     and prev not in place_words().cues_ar  # "الى السعودية": a preposition
+                    # "القاهرة فالإسكندرية", "دمشق والسويداء": a place after a place, joined
+                    and not (token[:1] in "وف" and ar_place_key(prev) in gazetteer().by_ar)
                 ):
                     return None  # "السلطات السعودية": after a definite noun, an adjective
                 if (
@@ -480,6 +482,9 @@ def _variant_spellings(
 
 # "the Lebanese capital", "العاصمة اللبنانية" / "بالعاصمة السورية": a capital named by its country
 _EN_CAPITAL = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+capital\b")
+_AR_NAME_THEN_CAPITAL = re.compile(
+    r"(?<![\u0621-\u064a])[وفب]?([\u0621-\u064a]{3,})\s+العاصمه(?![\u0621-\u064a])"
+)
 _AR_CAPITAL = re.compile(r"(?<![\u0621-\u064a])[وف]?[بلك]?(?:ال)?عاصمه\s+([\u0621-\u064a]{4,})")
 
 
@@ -496,6 +501,11 @@ def _capitals(text: str, lang: Lang) -> list[tuple[int, int, tuple[str, ...]]]:
             (m, country_of_nisba(m.group(1)) or country_of_name_ar(m.group(1)))
             for m in _AR_CAPITAL.finditer(text)
             if "ال" in m.group(0)[: m.start(1) - m.start()]  # "العاصمة" with its article
+        ]
+        # "تونس العاصمة", "الجزائر العاصمة": the country's name, then "the capital"
+        matches += [
+            (m, country_of_name_ar(ar_place_key(m.group(1))))
+            for m in _AR_NAME_THEN_CAPITAL.finditer(text)
         ]
     out: list[tuple[int, int, tuple[str, ...]]] = []
     for m, country in matches:

@@ -711,3 +711,13 @@ def test_a_second_credit_in_parentheses_is_no_prose() -> None:
     assert _texts_en("People gather at Sarachane Park in Istanbul. (AP Photo/Omar Nasser)")[0] == (
         "Sarachane Park"
     )
+
+
+def test_a_country_then_the_capital_is_the_capital() -> None:
+    assert _places(ar="محتجون في الجزائر العاصمة (رويترز)") == ["Algiers"]
+    assert _places(ar="مظاهرات بتونس العاصمة وصفاقس (رويترز)") == ["Tunis", "Sfax"]
+
+
+def test_a_place_joined_to_a_place_is_no_adjective() -> None:
+    assert _places(ar="زيارة إلى القاهرة فالإسكندرية (رويترز)") == ["Cairo", "Alexandria"]
+    assert _places(ar="السلطات المصرية والسعودية تتفقان (رويترز)") == []
