@@ -1,8 +1,9 @@
 """Content rules: drift between the captions that can be shown from the words themselves.
 
 Only what is decidable is reported, and never as an error: the same figure attached to a
-different outcome ("five killed" / "إصابة خمسة", five wounded). Meaning beyond that is left to
-the editor.
+different outcome ("five killed" / "إصابة خمسة", five wounded), a negation in one caption's
+first sentence only ("did not enter" / "دخلت"), and different attackers named by the adjective
+of an attack ("Israeli airstrike" / "غارة سورية"). Meaning beyond that is left to the editor.
 """
 
 from __future__ import annotations

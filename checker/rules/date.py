@@ -1,5 +1,5 @@
 """Date rules: a date given in one language only, dates that differ, a weekday that
-contradicts its date."""
+contradicts its date or the other caption's, a date that does not exist."""
 
 from __future__ import annotations
 
