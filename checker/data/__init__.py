@@ -432,6 +432,24 @@ def _common_ar(text: str) -> frozenset[str]:
     return frozenset(marked - plain)
 
 
+# The Arabic article inside an English name, as the wires spell it: "el", "al", and "al"
+# assimilated to the sun letter that follows ("ash Shughur", "ad Dana", "ez-Zor")
+_ARTICLES_EN = frozenset(
+    ["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ed", "er", "es", "esh",
+     "et", "ez", "en", "ul"]
+)  # fmt: skip
+
+
+def article_key_en(key: str) -> str:
+    """A lookup key with the article inside a name written one way: "jisr ash shughur" and
+    "jisr al shughur", "ras el ain" and "ras al ain" are one key. The first and last words are
+    left alone ("As Suwayda", "Port of Spain")."""
+    words = key.split(" ")
+    if len(words) < 3:
+        return key
+    return " ".join([words[0], *("al" if w in _ARTICLES_EN else w for w in words[1:-1]), words[-1]])
+
+
 def _build_index(
     places: dict[str, Place],
 ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
@@ -442,6 +460,9 @@ def _build_index(
             k = key_en(form)
             if k:
                 by_en.setdefault(k, []).append(place.id)
+                common = article_key_en(k)
+                if common != k:  # "Ras el Ain" is also found as "Ras al-Ain"
+                    by_en.setdefault(common, []).append(place.id)
         for form in place.names_ar:
             k = ar_place_key(form)
             if k:
@@ -535,7 +556,7 @@ def _shipped_gazetteer() -> Gazetteer:
     """The gazetteer with its lookup index. Parsing the table and building the index take a few
     hundred ms, so both are kept in the user's cache directory (as marshal data, keyed by the
     table's hash); a missing or unwritable cache only costs time."""
-    path = _cache_path(_source_key("gazetteer.tsv"), "gazetteer-v3")
+    path = _cache_path(_source_key("gazetteer.tsv"), "gazetteer-v4")
     loaded = cache_load(path)
     if isinstance(loaded, tuple) and len(loaded) == 6:
         rows, by_en, by_ar, heads_en, heads_ar, common = loaded

@@ -22,6 +22,7 @@ from checker.data import (
     ar_place_key,
     ar_skeleton,
     ar_skeleton_index,
+    article_key_en,
     capitals,
     clitic_words_ar,
     country_of_demonym,
@@ -146,6 +147,8 @@ def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[s
     if len(key) < 3 or key in _stopwords()[0]:
         return None
     ids = gazetteer().by_en.get(key) or _silent_h(key)
+    if not ids and n > 2:
+        ids = gazetteer().by_en.get(article_key_en(key))  # "Jisr el-Shughur"
     if not ids:
         return None
     if _word_before(text, start, "en") in place_words().group_heads_en:

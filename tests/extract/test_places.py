@@ -721,3 +721,16 @@ def test_a_country_then_the_capital_is_the_capital() -> None:
 def test_a_place_joined_to_a_place_is_no_adjective() -> None:
     assert _places(ar="زيارة إلى القاهرة فالإسكندرية (رويترز)") == ["Cairo", "Alexandria"]
     assert _places(ar="السلطات المصرية والسعودية تتفقان (رويترز)") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Ras al-Ain", "Ra's al 'Ayn"),
+        ("Ras el-Ain", "Ra's al 'Ayn"),
+        ("Jisr al-Shughur", "Jisr ash Shughur"),
+    ],
+)
+def test_the_article_inside_a_name_however_spelt(name: str, place: str) -> None:
+    # not Al Ain in the Emirates for "al-Ain"; "ash" and "al" are one article
+    assert _places(en=f"Fighters gather in {name}, Syria. (AP Photo/Omar Haj)")[0] == place
