@@ -233,7 +233,7 @@ def _extract_ar(nt: Normalized) -> list[PersonMention]:
             j = _second_title(keys, j, titles) or j
         j = _of_complement(keys, j)
         given = place_words().given_names_ar
-        for skip in (1, 2):  # "زعيم حماس يحيى السنوار", "رئيس حركة فتح محمود عباس": what the
+        for skip in (1, 2):  # "زعيم حماس يحيى السنوار", "زعيم حركة حماس يحيى السنوار": what the
             # title leads, then the name
             if (
                 j + skip < len(keys)
