@@ -703,15 +703,10 @@ def find_ar_credit(nt: Normalized) -> Credit | None:
         return credit
     # 4b. "رويترز - دخان يتصاعد ...": the agency first, as a dateline of the photo
     lead_ar = _AR_AGENCY_LEAD.match(text)
-    if lead_ar:
-        for n in (4, 3, 2, 1):
-            words = lead_ar.group(1).split()
-            if len(words) < n:
-                continue
-            agency = agency_by_ar().get(ar_compact(" ".join(words[:n])))
-            if agency is not None and n == len(words):
-                s, e = lead_ar.start(1), lead_ar.end(1)
-                return Credit(text=nt.original_text(s, e), span=nt.span(s, e), agency=agency.id)
+    lead_agency = agency_by_ar().get(ar_compact(lead_ar.group(1))) if lead_ar else None
+    if lead_ar and lead_agency is not None:
+        s, e = lead_ar.start(1), lead_ar.end(1)
+        return Credit(text=nt.original_text(s, e), span=nt.span(s, e), agency=lead_agency.id)
     # 5. a Latin credit inside the Arabic caption ("© AP Photo / Name"), or glued in front
     latin = find_en_credit(nt)
     if latin is not None:

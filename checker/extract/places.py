@@ -135,7 +135,7 @@ def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
 def _lookup_en(words: list[re.Match[str]], text: str, i: int, n: int) -> tuple[str, ...] | None:
     first = words[i].group(0)
     if not (first[0].isupper() or _ARTICLE_PREFIX.match(first)) and not (
-        n > 1 and first in _LOWER_COMPASS  # "east Jerusalem", as AP writes it
+        n > 1 and first in place_words().compass_en  # "east Jerusalem", as AP writes it
     ):
         return None
     if n == 1 and first.isupper() and _agency_acronym(first):
@@ -174,7 +174,6 @@ def _words_before(text: str, start: int, width: int) -> list[str]:
 
 
 _QUOTE_MARKS = frozenset(['"', "«", "'", "“", "("])
-_LOWER_COMPASS = frozenset(["east", "west", "north", "south"])
 _NOT_IN_WORD = re.compile(r"[,.;:(«\"'\s]")
 
 
@@ -211,17 +210,13 @@ def _after_given_name(text: str, start: int, end: int, places: list[Place], lang
     )
 
 
-_CAPITALISED_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][a-z]+) $")
-
-
 def _name_goes_on_before(text: str, start: int, ids: tuple[str, ...]) -> bool:
     """Is the town's name the end of a longer name the gazetteer lacks ("Goz Beida", "Tel
     Tamr")? So when a capitalised word that is no English word stands right before it; a
     country or a city of 500,000 keeps its reading."""
-    m = _CAPITALISED_BEFORE.search(text, max(0, start - 20), start)
-    if m is None:
+    word = _word_before(text, start, "en")
+    if not (word[:1].isupper() and word[1:].isalpha() and word[1:].islower()):
         return False
-    word = m.group(1)
     if known(word.casefold()) or word in place_words().given_names_en:
         return False  # "Mourners in ...", "Palestinian ...": English; "Ahmed Homs": a surname
     places = gazetteer().places
@@ -392,7 +387,7 @@ def _longest(word: str, lang: Lang) -> int:
         if not (
             word[0].isupper()
             or word[:3].casefold() in ("al-", "el-", "ad-", "ar-", "as-", "az-")
-            or word in _LOWER_COMPASS
+            or word in place_words().compass_en
         ):
             return 0
         key = key_en(word)

@@ -784,7 +784,9 @@ def arabic_nisba_plural(ctx: Context) -> Iterator[Hit]:
             continue  # "البحرين", "فلسطين": places, not plurals
         body = word[:-2]
         # the clitics and article may be read off or not: "فلسطينين" begins with ف, not و/ف
-        for prefix in {"", _AR_PLURAL_PREFIX.match(body).group(0)}:  # type: ignore[union-attr]
+        read_off = _AR_PLURAL_PREFIX.match(body)
+        prefixes = (read_off.group(0), "") if read_off and read_off.group(0) else ("",)
+        for prefix in prefixes:  # the clitics read off first, then the word whole
             stem = body[len(prefix) :]
             if len(stem) < 3 or ar_place_key(stem + "ين") in by_ar:
                 continue

@@ -734,3 +734,10 @@ def test_a_place_joined_to_a_place_is_no_adjective() -> None:
 def test_the_article_inside_a_name_however_spelt(name: str, place: str) -> None:
     # not Al Ain in the Emirates for "al-Ain"; "ash" and "al" are one article
     assert _places(en=f"Fighters gather in {name}, Syria. (AP Photo/Omar Haj)")[0] == place
+
+
+def test_a_lower_case_compass_word_opens_a_gazetteer_name() -> None:
+    text = (
+        "A sign at the site of a strike in the southern suburbs of Beirut. (AP Photo/Omar Nasser)"
+    )
+    assert _places(en=text) == ["Beirut southern suburbs"]
